@@ -1,0 +1,3 @@
+"""pocus-player: interactive point-of-care ultrasound case assessments."""
+
+__version__ = "0.1.0"

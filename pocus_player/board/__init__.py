@@ -1,0 +1,1 @@
+"""Board-side tools: open, verify, rescore and export result files."""

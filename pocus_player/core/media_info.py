@@ -1,0 +1,32 @@
+"""What the core needs to know about a media file, and the interface that finds it out.
+
+The core never imports libvlc: the loader takes any `MediaProbe` (the media
+layer's libvlc prober in the app, a fake in unit tests) to check checkpoint times
+against a file's real duration.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class MediaInfo:
+    duration_s: float  # 0.0 for a still image
+    frame_rate: float | None  # None for audio-only files and stills
+    width: int | None
+    height: int | None
+    has_video: bool
+    has_audio: bool
+
+
+class MediaProbeError(Exception):
+    """The file could not be opened or decoded; the message says why."""
+
+
+class MediaProbe(Protocol):
+    def probe(self, path: Path) -> MediaInfo:
+        """Return the file's facts, or raise MediaProbeError naming the reason."""
+        ...

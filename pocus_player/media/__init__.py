@@ -1,0 +1,1 @@
+"""The media layer around libvlc (no widget code here)."""
