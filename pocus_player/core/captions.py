@@ -1,0 +1,750 @@
+"""Caption files (WebVTT and SubRip) read into frozen, time-sorted cue tracks.
+
+Reading
+    WebVTT is parsed with webvtt-py and SubRip with pysubs2. Both libraries are
+    lenient, so every file also passes a line-by-line check held to the WebVTT
+    specification's parsing rules (and the common SubRip layout) before its cues
+    are accepted:
+
+    * WebVTT: the first line is ``WEBVTT``, alone or followed by a space or tab;
+      a blank line separates the header from the first cue; timestamps are
+      ``[h+:]mm:ss.ttt`` with two-digit minutes and seconds below 60 and exactly
+      three fraction digits (so ``0:0:13.540``, ``00:01.5`` and ``00:00:04.3001``
+      are refused, as a conforming player refuses them); text that is not in a
+      cue (after a stray blank line) is reported, because players drop it.
+    * SubRip: ``hh:mm:ss,mmm --> hh:mm:ss,mmm`` (a period before the
+      milliseconds is tolerated), a blank line inside a cue's text is reported.
+    * Both: every cue ends after it starts; NUL and other control characters
+      (C0 except tab, line feed, carriage return and form feed; DEL; C1) are
+      refused, since the specification would silently replace or show them.
+
+Encoding policy
+    Caption files must be UTF-8; a UTF-8 byte order mark is allowed and ignored.
+    Nothing is guessed: a file that is not valid UTF-8 (a cp1252 or Latin-1
+    export, or UTF-16) is refused with the byte offset and line of the first bad
+    byte and the advice to re-save the file as UTF-8. Guessing a legacy code page
+    would show wrong characters to candidates without anyone noticing.
+
+Display text
+    WebVTT cue tags (``<v Name>``, ``<b>``, ``<i>``, ``<u>``, ``<c.class>``,
+    ``<lang>``, ``<ruby>``, timestamp tags) are removed and character references
+    (``&amp;`` ...) decoded. A voice tag's name is kept as the cue's `speaker`;
+    when a cue holds several voices, each later voice's name is written before
+    its line ("Name: text"). SubRip ``<i>``/``<b>``/``<font>`` tags are removed.
+
+Errors
+    One exception class, `CaptionError(path, line, message)`. Every problem of a
+    file is collected; `load_captions` raises the first one, whose ``errors``
+    attribute lists them all (and whose text shows them all), and
+    `check_captions` returns the list without raising.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import html
+import itertools
+import logging
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pysubs2
+import webvtt
+from webvtt.errors import MalformedCaptionError, MalformedFileError
+
+log = logging.getLogger(__name__)
+
+_BOM = b"\xef\xbb\xbf"
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_ARROW = "-->"
+
+
+class CaptionFormat(enum.StrEnum):
+    WEBVTT = "webvtt"
+    SRT = "srt"
+
+    @classmethod
+    def from_path(cls, path: Path) -> CaptionFormat | None:
+        return {".vtt": cls.WEBVTT, ".srt": cls.SRT}.get(path.suffix.lower())
+
+
+class CaptionError(Exception):
+    """A problem in a caption file, at a 1-based line when one can be named.
+
+    The raised error is the file's first problem; ``errors`` holds every problem
+    found (itself included), in line order.
+    """
+
+    def __init__(self, path: Path, line: int | None, message: str) -> None:
+        self.path = Path(path)
+        self.line = line
+        self.message = message
+        self.errors: tuple[CaptionError, ...] = (self,)
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else f"{self.path}"
+        return f"{where}: {self.message}"
+
+    def __str__(self) -> str:
+        if len(self.errors) <= 1:
+            return self.describe()
+        lines = [f"{len(self.errors)} problems in caption file {self.path}:"]
+        lines.extend(f"  {e.describe()}" for e in self.errors)
+        return "\n".join(lines)
+
+    @classmethod
+    def collect(cls, errors: Sequence[CaptionError]) -> CaptionError:
+        """The first error, carrying all of them."""
+        ordered = sorted(errors, key=lambda e: (e.line is None, e.line or 0))
+        head = ordered[0]
+        head.errors = tuple(ordered)
+        head.args = (str(head),)
+        return head
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One caption: shown while ``start_s <= t < end_s``.
+
+    ``index`` is the cue's position in its track's time-sorted ``cues``;
+    ``line`` is the 1-based line of its timing line in the file (0 if unknown).
+    """
+
+    start_s: float
+    end_s: float
+    text: str
+    index: int
+    speaker: str = ""
+    line: int = 0
+
+    @property
+    def display_text(self) -> str:
+        """The text as shown on screen, led by the speaker's name when known."""
+        return f"{self.speaker}: {self.text}" if self.speaker else self.text
+
+    @property
+    def start_ms(self) -> int:
+        return round(self.start_s * 1000)
+
+    @property
+    def end_ms(self) -> int:
+        return round(self.end_s * 1000)
+
+
+@dataclass(frozen=True, slots=True)
+class CaptionTrack:
+    """The cues of one caption file, sorted by start time (file order on ties)."""
+
+    path: Path
+    cues: tuple[Cue, ...]
+    format: CaptionFormat
+    # Lookup tables for `active_cue`: start times, and the latest end among
+    # cues[0..i], so a search can stop walking back once no earlier cue reaches t.
+    _starts: tuple[float, ...] = field(init=False, repr=False, compare=False)
+    _max_end: tuple[float, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        starts = tuple(c.start_s for c in self.cues)
+        if any(b < a for a, b in itertools.pairwise(starts)):
+            raise ValueError("CaptionTrack cues must be sorted by start time")
+        max_end: list[float] = []
+        latest = float("-inf")
+        for c in self.cues:
+            latest = max(latest, c.end_s)
+            max_end.append(latest)
+        object.__setattr__(self, "_starts", starts)
+        object.__setattr__(self, "_max_end", tuple(max_end))
+
+    def __len__(self) -> int:
+        return len(self.cues)
+
+    def plain_text(self) -> str:
+        """All cue texts, one paragraph per cue: the script when no transcript exists."""
+        return "\n\n".join(c.display_text for c in self.cues)
+
+
+# --------------------------------------------------------------------------- lookup
+
+
+def active_cues(track: CaptionTrack, t: float) -> tuple[Cue, ...]:
+    """Every cue showing at media time t (start <= t < end), in start order."""
+    starts, max_end, cues = track._starts, track._max_end, track.cues
+    i = bisect.bisect_right(starts, t) - 1
+    found: list[Cue] = []
+    while i >= 0 and max_end[i] > t:
+        if cues[i].end_s > t:
+            found.append(cues[i])
+        i -= 1
+    found.reverse()
+    return tuple(found)
+
+
+def active_cue(track: CaptionTrack, t: float) -> Cue | None:
+    """The cue showing at media time t (the latest-starting one if cues overlap)."""
+    starts, max_end, cues = track._starts, track._max_end, track.cues
+    i = bisect.bisect_right(starts, t) - 1
+    while i >= 0 and max_end[i] > t:
+        if cues[i].end_s > t:
+            return cues[i]
+        i -= 1
+    return None
+
+
+def cues_overlapping(track: CaptionTrack) -> list[tuple[Cue, Cue]]:
+    """Pairs (earlier, later) of cues shown at the same time, for lint."""
+    pairs: list[tuple[Cue, Cue]] = []
+    for i, a in enumerate(track.cues):
+        for b in track.cues[i + 1 :]:
+            if b.start_s >= a.end_s:
+                break
+            pairs.append((a, b))
+    return pairs
+
+
+def cues_past(track: CaptionTrack, duration_s: float, tolerance_s: float = 0.0) -> list[Cue]:
+    """Cues that end after the media does (by more than tolerance_s), for lint."""
+    return [c for c in track.cues if c.end_s > duration_s + tolerance_s]
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def load_captions(path: Path, fmt: CaptionFormat | None = None) -> CaptionTrack:
+    """Read a .vtt or .srt file; raise `CaptionError` (with ``.errors``) on any problem."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CaptionError(path, None, f"cannot read caption file: {exc.strerror or exc}") from None
+    return parse_captions(data, path, fmt)
+
+
+def check_captions(path: Path, fmt: CaptionFormat | None = None) -> list[CaptionError]:
+    """Every problem of a caption file, or an empty list when it reads cleanly."""
+    try:
+        load_captions(path, fmt)
+    except CaptionError as exc:
+        return list(exc.errors)
+    return []
+
+
+def parse_captions(data: bytes, path: Path, fmt: CaptionFormat | None = None) -> CaptionTrack:
+    """Parse caption bytes; ``path`` names the file in errors and picks the format."""
+    path = Path(path)
+    if fmt is None:
+        fmt = CaptionFormat.from_path(path)
+        if fmt is None:
+            raise CaptionError(
+                path,
+                None,
+                f"unsupported caption file type {path.suffix or '(no extension)'!r}: "
+                "use WebVTT (.vtt) or SubRip (.srt)",
+            )
+    text = _decode_utf8(data, path)
+    lines = _LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()  # a final line break does not start another line
+    errors = _control_character_errors(lines, path)
+    if fmt is CaptionFormat.WEBVTT:
+        track = _parse_webvtt(lines, path, errors)
+    else:
+        track = _parse_srt(lines, path, errors)
+    log.debug("read %d cues from %s", len(track.cues), path)
+    return track
+
+
+def _decode_utf8(data: bytes, path: Path) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise CaptionError(
+            path,
+            1,
+            "the file is UTF-16 (it starts with a UTF-16 byte order mark); re-save it as UTF-8",
+        )
+    body_offset = len(_BOM) if data.startswith(_BOM) else 0
+    try:
+        return data[body_offset:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = body_offset + exc.start
+        line = data.count(b"\n", 0, offset) + 1
+        bad = data[offset : offset + 1].hex().upper()
+        raise CaptionError(
+            path,
+            line,
+            f"the file is not valid UTF-8: byte 0x{bad} at byte offset {offset} cannot be "
+            "decoded (the file was probably saved in a legacy encoding such as Windows-1252); "
+            "re-save it as UTF-8",
+        ) from None
+
+
+def _is_forbidden_char(ch: str) -> bool:
+    if ch in "\t\f":
+        return False
+    code = ord(ch)
+    return code < 0x20 or 0x7F <= code <= 0x9F
+
+
+def _control_character_errors(lines: Sequence[str], path: Path) -> list[CaptionError]:
+    errors = []
+    for number, line in enumerate(lines, 1):
+        bad = [(col, ch) for col, ch in enumerate(line, 1) if _is_forbidden_char(ch)]
+        if bad:
+            col, ch = bad[0]
+            more = f" (and {len(bad) - 1} more on this line)" if len(bad) > 1 else ""
+            errors.append(
+                CaptionError(
+                    path,
+                    number,
+                    f"control character U+{ord(ch):04X}{' (NUL)' if ch == chr(0) else ''} "
+                    f"at column {col}{more}; caption text may not contain control characters",
+                )
+            )
+    return errors
+
+
+# --------------------------------------------------------------------------- WebVTT
+
+
+class _TimestampError(ValueError):
+    pass
+
+
+def _collect_digits(s: str, pos: int) -> tuple[str, int]:
+    end = pos
+    while end < len(s) and "0" <= s[end] <= "9":
+        end += 1
+    return s[pos:end], end
+
+
+def _collect_timestamp(s: str, pos: int) -> tuple[int, int]:
+    """The WebVTT "collect a timestamp" algorithm; returns (milliseconds, new position)."""
+    if pos >= len(s) or not ("0" <= s[pos] <= "9"):
+        raise _TimestampError("expected a timestamp")
+    digits, pos = _collect_digits(s, pos)
+    value1 = int(digits)
+    hours_first = len(digits) != 2 or value1 > 59
+    if pos >= len(s) or s[pos] != ":":
+        raise _TimestampError("expected ':' after the first field")
+    pos += 1
+    digits, pos = _collect_digits(s, pos)
+    if len(digits) != 2:
+        raise _TimestampError("minutes and seconds need exactly two digits")
+    value2 = int(digits)
+    if hours_first or (pos < len(s) and s[pos] == ":"):
+        if pos >= len(s) or s[pos] != ":":
+            raise _TimestampError(
+                "the first field is not two digits below 60, so it is read as hours and "
+                "must be followed by :mm:ss.ttt"
+            )
+        pos += 1
+        digits, pos = _collect_digits(s, pos)
+        if len(digits) != 2:
+            raise _TimestampError("minutes and seconds need exactly two digits")
+        value3 = int(digits)
+    else:
+        value1, value2, value3 = 0, value1, value2
+    if pos >= len(s) or s[pos] != ".":
+        if pos < len(s) and s[pos] == ",":
+            raise _TimestampError("WebVTT needs a period before the milliseconds, not a comma")
+        raise _TimestampError("expected '.' and three digits of milliseconds")
+    pos += 1
+    digits, pos = _collect_digits(s, pos)
+    if len(digits) != 3:
+        raise _TimestampError("the fraction needs exactly three digits (milliseconds)")
+    if value2 > 59 or value3 > 59:
+        raise _TimestampError("minutes and seconds must be below 60")
+    return ((value1 * 60 + value2) * 60 + value3) * 1000 + int(digits), pos
+
+
+def _skip_ws(s: str, pos: int) -> int:
+    while pos < len(s) and s[pos] in " \t\f":
+        pos += 1
+    return pos
+
+
+def _timestamp_token(s: str, pos: int) -> str:
+    end = pos
+    while end < len(s) and s[end] not in " \t\f":
+        end += 1
+    return s[pos:end] or "(nothing)"
+
+
+def _parse_timings(line: str) -> tuple[int, int]:
+    """Start and end ms of a cue timings line, or _TimestampError naming the fault."""
+    pos = _skip_ws(line, 0)
+    try:
+        start, pos = _collect_timestamp(line, pos)
+    except _TimestampError as exc:
+        raise _TimestampError(
+            f"invalid start time {_timestamp_token(line, pos)!r}: {exc}"
+        ) from None
+    pos = _skip_ws(line, pos)
+    if line[pos : pos + 3] != _ARROW:
+        raise _TimestampError("expected '-->' between the start and end times")
+    pos = _skip_ws(line, pos + 3)
+    end_pos = pos
+    try:
+        end, pos = _collect_timestamp(line, pos)
+    except _TimestampError as exc:
+        raise _TimestampError(
+            f"invalid end time {_timestamp_token(line, end_pos)!r}: {exc}"
+        ) from None
+    if pos < len(line) and line[pos] not in " \t\f":
+        raise _TimestampError(
+            f"invalid end time {_timestamp_token(line, end_pos)!r}: "
+            "cue settings must be separated from it by a space"
+        )
+    return start, end
+
+
+@dataclass(slots=True)
+class _Block:
+    first_line: int  # 1-based
+    lines: list[str]
+    timing_at: int | None = None  # index into lines of the timings line
+
+
+def _webvtt_blocks(lines: Sequence[str], start: int) -> Iterator[_Block]:
+    """Split the body into blocks as the WebVTT parser does (lines are 0-based here)."""
+    i = start
+    n = len(lines)
+    while i < n:
+        if lines[i] == "":
+            i += 1
+            continue
+        block = _Block(first_line=i + 1, lines=[])
+        while i < n and lines[i] != "":
+            line = lines[i]
+            if _ARROW in line:
+                count = len(block.lines)
+                if count == 0 or (count == 1 and block.timing_at is None):
+                    block.timing_at = count
+                else:
+                    break  # a second timings line starts the next block
+            block.lines.append(line)
+            i += 1
+        yield block
+
+
+def _is_keyword_block(first: str, keyword: str) -> bool:
+    return first == keyword or (first.startswith(keyword) and first[len(keyword)] in " \t\n")
+
+
+@dataclass(slots=True)
+class _RawCue:
+    line: int
+    start_ms: int
+    end_ms: int
+
+
+def _parse_webvtt(lines: Sequence[str], path: Path, errors: list[CaptionError]) -> CaptionTrack:
+    first = lines[0] if lines else ""
+    if not (first == "WEBVTT" or (first.startswith("WEBVTT") and first[6] in " \t")):
+        shown = first[:40] if first else "(empty)"
+        errors.append(
+            CaptionError(
+                path,
+                1,
+                f"the first line must be 'WEBVTT' (alone or followed by a space and a title), "
+                f"found {shown!r}",
+            )
+        )
+        # Without a signature there is no header: read on for the cues' own problems,
+        # taking the first line as a cue identifier if timings follow it (SubRip).
+        i = 0 if len(lines) > 1 and _ARROW in lines[1] else 1
+    else:
+        # The header runs to the first blank line; a timings line in it is never shown.
+        i = 1
+        while i < len(lines) and lines[i] != "":
+            if _ARROW in lines[i]:
+                errors.append(
+                    CaptionError(
+                        path,
+                        i + 1,
+                        "a blank line must separate the WEBVTT header from the first cue; "
+                        "this cue would be ignored",
+                    )
+                )
+            i += 1
+
+    raw: list[_RawCue] = []
+    seen_cue = False
+    for block in _webvtt_blocks(lines, i):
+        if block.timing_at is None:
+            head = block.lines[0]
+            if _is_keyword_block(head, "NOTE"):
+                continue
+            if _is_keyword_block(head, "STYLE") or _is_keyword_block(head, "REGION"):
+                if seen_cue:
+                    errors.append(
+                        CaptionError(
+                            path,
+                            block.first_line,
+                            f"{head.split()[0]} blocks must come before the first cue",
+                        )
+                    )
+                continue
+            errors.append(
+                CaptionError(
+                    path,
+                    block.first_line,
+                    "text outside any cue (no 'start --> end' timings line before it); a "
+                    "blank line ends a cue, so this text would never be shown",
+                )
+            )
+            continue
+        seen_cue = True
+        line_no = block.first_line + block.timing_at
+        try:
+            start_ms, end_ms = _parse_timings(block.lines[block.timing_at])
+        except _TimestampError as exc:
+            errors.append(CaptionError(path, line_no, str(exc)))
+            continue
+        if end_ms <= start_ms:
+            errors.append(
+                CaptionError(
+                    path,
+                    line_no,
+                    f"the cue ends at {_fmt_ms(end_ms)}, not after its start {_fmt_ms(start_ms)}",
+                )
+            )
+            continue
+        raw.append(_RawCue(line_no, start_ms, end_ms))
+
+    if errors:
+        raise CaptionError.collect(errors)
+
+    # The checked text goes to webvtt-py, which reads the cues themselves.
+    try:
+        parsed = webvtt.WebVTT.from_string("\n".join(lines))
+    except (MalformedFileError, MalformedCaptionError) as exc:
+        raise CaptionError(path, None, f"not a readable WebVTT file: {exc}") from None
+    captions = list(parsed.captions)
+    if len(captions) != len(raw):
+        raise CaptionError(
+            path,
+            None,
+            f"the WebVTT reader found {len(captions)} cues where {len(raw)} were expected",
+        )
+    cues = []
+    for rc, cap in zip(raw, captions, strict=True):
+        start_ms = cap.start_time.in_milliseconds()
+        end_ms = cap.end_time.in_milliseconds()
+        if (start_ms, end_ms) != (rc.start_ms, rc.end_ms):
+            raise CaptionError(path, rc.line, "the WebVTT reader read this cue's times differently")
+        text, speaker = _webvtt_display_text(cap.raw_text)
+        cues.append((start_ms, end_ms, text, speaker, rc.line))
+    return _build_track(path, CaptionFormat.WEBVTT, cues)
+
+
+_TAG = re.compile(r"<([^>]*)>")
+
+
+def _webvtt_display_text(raw: str) -> tuple[str, str]:
+    """Cue text without tags and with character references decoded, and the first voice."""
+    first_voice = ""
+    current_voice = ""
+    out_lines = []
+    for line in raw.split("\n"):
+        parts: list[str] = []
+        pos = 0
+        for m in _TAG.finditer(line):
+            parts.append(line[pos : m.start()])
+            pos = m.end()
+            name = _voice_name(m.group(1))
+            if name:
+                if not first_voice:
+                    first_voice = name
+                elif name != current_voice:
+                    parts.append(f"{name}: ")
+                current_voice = name
+        parts.append(line[pos:])
+        text = html.unescape("".join(parts)).replace("\u00a0", " ")
+        out_lines.append(text.strip())
+    return "\n".join(line for line in out_lines if line), first_voice
+
+
+def _voice_name(tag: str) -> str:
+    """The name in a voice tag ("v Name" or "v.class Name"), or "" for any other tag."""
+    if not tag.startswith("v") or (len(tag) > 1 and tag[1] not in ". \t"):
+        return ""
+    # Classes ("v.loud") run to the first whitespace; the annotation is the name.
+    parts = tag[1:].split(None, 1)
+    if tag[1:2] == ".":
+        return html.unescape(parts[1].strip()) if len(parts) > 1 else ""
+    return html.unescape(tag[1:].strip())
+
+
+# --------------------------------------------------------------------------- SubRip
+
+_SRT_TIME = r"(\d{2}):(\d{2}):(\d{2})([,.])(\d{3})"
+_SRT_TIMINGS = re.compile(rf"\s*{_SRT_TIME}\s*-->\s*{_SRT_TIME}(?:\s+.*)?\s*$")
+_SRT_INDEX = re.compile(r"\s*\d+\s*$")
+
+
+def _srt_ms(groups: Sequence[str]) -> int:
+    h, m, s, _, ms = groups
+    return ((int(h) * 60 + int(m)) * 60 + int(s)) * 1000 + int(ms)
+
+
+def _parse_srt(lines: Sequence[str], path: Path, errors: list[CaptionError]) -> CaptionTrack:
+    raw: list[_RawCue] = []
+    timing_rows = [i for i, line in enumerate(lines) if _ARROW in line]
+    if not timing_rows:
+        errors.append(
+            CaptionError(path, None, "no cues found (no 'hh:mm:ss,mmm --> hh:mm:ss,mmm' lines)")
+        )
+    else:
+        # Before the first cue only its number may stand.
+        first = timing_rows[0]
+        for i in range(first):
+            if lines[i].strip() and not (i == first - 1 and _SRT_INDEX.match(lines[i])):
+                errors.append(CaptionError(path, i + 1, "text before the first cue"))
+                break
+    for k, row in enumerate(timing_rows):
+        line_no = row + 1
+        m = _SRT_TIMINGS.match(lines[row])
+        if not m:
+            errors.append(
+                CaptionError(
+                    path,
+                    line_no,
+                    f"invalid timings line {lines[row].strip()!r}: expected "
+                    "'hh:mm:ss,mmm --> hh:mm:ss,mmm' (two digits each, three for milliseconds)",
+                )
+            )
+            continue
+        g = m.groups()
+        if int(g[1]) > 59 or int(g[2]) > 59 or int(g[6]) > 59 or int(g[7]) > 59:
+            errors.append(CaptionError(path, line_no, "minutes and seconds must be below 60"))
+            continue
+        start_ms, end_ms = _srt_ms(g[0:5]), _srt_ms(g[5:10])
+        if end_ms <= start_ms:
+            errors.append(
+                CaptionError(
+                    path,
+                    line_no,
+                    f"the cue ends at {_fmt_ms(end_ms)}, not after its start {_fmt_ms(start_ms)}",
+                )
+            )
+            continue
+        # The cue's text runs to the next cue's number; a blank line inside it ends the
+        # cue in most players, so text after one would be lost.
+        stop = timing_rows[k + 1] if k + 1 < len(timing_rows) else len(lines)
+        body = list(lines[row + 1 : stop])
+        while body and not body[-1].strip():
+            body.pop()
+        if k + 1 < len(timing_rows) and body and _SRT_INDEX.match(body[-1]):
+            body.pop()
+            while body and not body[-1].strip():
+                body.pop()
+        seen_blank = False
+        for j, text_line in enumerate(body):
+            if not text_line.strip():
+                seen_blank = True
+            elif seen_blank:
+                errors.append(
+                    CaptionError(
+                        path,
+                        row + 2 + j,
+                        "text after a blank line inside a cue; a blank line ends a cue, "
+                        "so most players would not show this text",
+                    )
+                )
+                break
+        raw.append(_RawCue(line_no, start_ms, end_ms))
+
+    if errors:
+        raise CaptionError.collect(errors)
+
+    # The checked text goes to pysubs2, which reads the cues themselves.
+    try:
+        parsed = pysubs2.SSAFile.from_string("\n".join(lines) + "\n", format_="srt")
+    except (pysubs2.Pysubs2Error, ValueError) as exc:
+        raise CaptionError(path, None, f"not a readable SubRip file: {exc}") from None
+    events = list(parsed.events)
+    if len(events) != len(raw):
+        raise CaptionError(
+            path, None, f"the SubRip reader found {len(events)} cues where {len(raw)} were expected"
+        )
+    cues = []
+    for rc, ev in zip(raw, events, strict=True):
+        if (ev.start, ev.end) != (rc.start_ms, rc.end_ms):
+            raise CaptionError(path, rc.line, "the SubRip reader read this cue's times differently")
+        text = _TAG.sub("", ev.plaintext)
+        text = "\n".join(part.strip() for part in text.split("\n") if part.strip())
+        cues.append((rc.start_ms, rc.end_ms, text, "", rc.line))
+    return _build_track(path, CaptionFormat.SRT, cues)
+
+
+# --------------------------------------------------------------------------- shared
+
+
+def _fmt_ms(ms: int) -> str:
+    h, rest = divmod(ms, 3_600_000)
+    m, rest = divmod(rest, 60_000)
+    s, frac = divmod(rest, 1000)
+    return f"{h:02d}:{m:02d}:{s:02d}.{frac:03d}"
+
+
+def _build_track(
+    path: Path, fmt: CaptionFormat, cues: Sequence[tuple[int, int, str, str, int]]
+) -> CaptionTrack:
+    # A stable sort keeps file order for cues that start together.
+    ordered = sorted(cues, key=lambda c: c[0])
+    built = tuple(
+        Cue(
+            start_s=start / 1000,
+            end_s=end / 1000,
+            text=text,
+            index=i,
+            speaker=speaker,
+            line=line,
+        )
+        for i, (start, end, text, speaker, line) in enumerate(ordered)
+    )
+    return CaptionTrack(path=path, cues=built, format=fmt)
+
+
+# --------------------------------------------------------------------------- transcript
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def transcript_spans(transcript: str, track: CaptionTrack) -> tuple[tuple[int, int] | None, ...]:
+    """Where each cue's words appear in a written transcript, as (start, end) offsets.
+
+    Cues are matched in order, each after the previous match, comparing words
+    case-insensitively and ignoring punctuation and line breaks; a cue whose
+    words are not found gets None (its place is then not highlighted).
+    """
+    words = [(m.group().casefold(), m.start(), m.end()) for m in _WORD.finditer(transcript)]
+    tokens = [w for w, _, _ in words]
+    spans: list[tuple[int, int] | None] = []
+    cursor = 0
+    for cue in track.cues:
+        cue_words = [m.group().casefold() for m in _WORD.finditer(cue.text)]
+        if not cue_words:
+            spans.append(None)
+            continue
+        found = _find_run(tokens, cue_words, cursor)
+        if found is None:
+            found = _find_run(tokens, cue_words, 0)  # cues may be out of script order
+        if found is None:
+            spans.append(None)
+            continue
+        spans.append((words[found][1], words[found + len(cue_words) - 1][2]))
+        cursor = found + len(cue_words)
+    return tuple(spans)
+
+
+def _find_run(tokens: Sequence[str], run: Sequence[str], start: int) -> int | None:
+    n = len(run)
+    first = run[0]
+    for i in range(start, len(tokens) - n + 1):
+        if tokens[i] == first and list(tokens[i : i + n]) == list(run):
+            return i
+    return None
