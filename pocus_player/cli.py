@@ -100,7 +100,7 @@ def _optional_subcommands(sub: Any) -> None:
 
     for module in (
         "pocus_player.core.simulate",
-        "pocus_player.board.cli",
+        "pocus_player.board.results",
         "pocus_player.ui.preview_cli",
         "pocus_player.ui.app_cli",
     ):
@@ -133,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
-    handler: Handler | None = getattr(args, "handler", None)
+    handler: Handler | None = getattr(args, "handler", None) or getattr(args, "results_handler", None)
     if handler is None:
         handler = _default_handler(parser)
     try:
