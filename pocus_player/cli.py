@@ -133,7 +133,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
-    handler: Handler | None = getattr(args, "handler", None) or getattr(args, "results_handler", None)
+    handler: Handler | None = (
+        getattr(args, "handler", None) or getattr(args, "results_handler", None) or getattr(args, "func", None)
+    )
     if handler is None:
         handler = _default_handler(parser)
     try:

@@ -183,7 +183,8 @@ class SemanticChecker:
 
     def check_media(self) -> None:
         for i, item in _dicts(self.data.get("media")):
-            kind, rel = item.get("kind"), item.get("file")
+            kind = item.get("kind") if isinstance(item.get("kind"), str) else None
+            rel = item.get("file")
             mid = item.get("id")
             if not isinstance(rel, str) or not rel:
                 continue
@@ -252,7 +253,7 @@ class SemanticChecker:
         if item is None:
             self.report(path, f"{role} refers to unknown media {mid!r}")
             return None
-        if item.get("kind") not in kinds:
+        if not isinstance(item.get("kind"), str) or item["kind"] not in kinds:
             self.report(
                 path,
                 f"{role} {mid!r} is a {item.get('kind')}; expected one of {', '.join(sorted(kinds))}",
@@ -364,16 +365,19 @@ class SemanticChecker:
                         (*kpath, i) if isinstance(key, list) else kpath,
                         f"key {k!r} is not an option of this question{hint}",
                     )
-            if isinstance(key, list) and len(set(key)) != len(key):
+            if isinstance(key, list) and len(set(_strs(key))) != len(key):
                 self.report(kpath, "the key names an option twice")
             if isinstance(key, list) and NOT_POSSIBLE in key and len(key) > 1:
                 self.report(
                     kpath, f"{NOT_POSSIBLE!r} excludes every other option; it cannot share the key"
                 )
         elif qtype == "ordering":
-            if isinstance(key, list) and option_ids and sorted(key) != sorted(option_ids):
+            if isinstance(key, list) and option_ids and (
+                len(_strs(key)) != len(key) or sorted(_strs(key)) != sorted(option_ids)
+            ):
                 self.report(kpath, "an ordering key must list every option exactly once")
-            for i, pair in enumerate(q.get("constraints") or []):
+            constraints = q.get("constraints")
+            for i, pair in enumerate(constraints if isinstance(constraints, list) else []):
                 for k in _strs(pair):
                     if k not in option_ids:
                         self.report(
@@ -435,7 +439,7 @@ class SemanticChecker:
             )
         if need_calibration and isinstance(q.get("key"), dict):
             unit = q["key"].get("unit")
-            cal = item.get("calibration") or {}
+            cal = item.get("calibration") if isinstance(item.get("calibration"), dict) else {}
             if unit in ("s", "ms") and "x_s_per_pixel" not in cal:
                 self.report(
                     (*base, "key", "unit"),
