@@ -335,7 +335,8 @@ def _spend(session: ExamSession, clock: VirtualClock, seconds: float) -> None:
         step = left
         for remaining in (session.time_remaining(), session.checkpoint_time_remaining()):
             if remaining is not None and 0 < remaining < step:
-                step = remaining
+                # At least 1 µs: a float residue like 1e-14 would not move the clock at all.
+                step = max(remaining, 1e-6)
         clock.advance(step)
         left -= step
         session.tick()

@@ -104,7 +104,7 @@ def test_model_values_are_typed() -> None:
     assert case.settings.time_limit_s == 900.0
     assert case.settings.pass_mark == pytest.approx(0.6)
     cp = case.step_by_id("encounter").checkpoints[0]
-    assert cp.time_s == 9.0 and cp.frame is None
+    assert cp.time_s == 10.8 and cp.frame is None
     q = case.question_by_id("q-morison-hotspot")
     assert q.type is m.QuestionType.HOTSPOT and q.key == ("fluid",)
     assert isinstance(q.regions[0].shape, m.Polygon)
@@ -262,7 +262,7 @@ def test_each_error_class_points_at_its_line_and_column(name: str) -> None:
 
 
 def test_checkpoint_past_the_media_end_is_reported_with_the_probe() -> None:
-    text = FAST_TEXT.replace('        at: "00:09.000"\n', '        at: "00:21.000"\n')
+    text = FAST_TEXT.replace('        at: "00:10.800"\n', '        at: "00:21.000"\n')
     found = problems_of(text, LONG_ENOUGH)
     line, col = position(text, '"00:21.000"')
     assert any((ln, c) == (line, col) and "past the end" in msg for ln, c, msg in found), found

@@ -97,7 +97,9 @@ def test_example_details(cases_dir: Path, cases: dict[str, m.Case]) -> None:
     )
     rules = {i.result.question_id: i.result.rule for i in fast.items}
     assert rules["q-fast-order"] == "ordering.constraints"
-    assert fast.time_used_s == 202.0  # the 90 s proctor pause does not count
+    # Media up to the checkpoints (25.4 s + 10.8 s), 45 + 20 + 60 + 20 + 20 s answering, 8 s of
+    # narration after cp-plan; the 90 s proctor pause does not count.
+    assert fast.time_used_s == pytest.approx(25.4 + 10.8 + 45 + 20 + 60 + 20 + 20 + 8)
     lung = simulate(
         cases["lung-dyspnea"], load_script(cases_dir / "examples/lung-dyspnea.responses.yaml")
     )
@@ -369,3 +371,11 @@ def test_media_time_from_frames_and_expiry_while_playing(tmp_path: Path) -> None
 def test_parse_script_accepts_empty_responses() -> None:
     script = parse_script({"responses": {"q": None}})
     assert script.responses == {"q": {}}
+
+
+def test_timer_expiry_with_float_residue_terminates(cases: dict[str, m.Case]) -> None:
+    """A remaining time of ~1e-14 s (float residue of times like 25.4 s) must still expire."""
+    case = cases["fast-trauma"]
+    for elapsed in (240.0 + 1e-13, 239.9999999999999, 300.0, 0.1 + 0.2 + 239.7):
+        result = simulate(case, replace(all_correct(case), elapsed={"cp-plan": elapsed}))
+        assert result.outcome == "completed"

@@ -1,0 +1,238 @@
+"""`QuestionWidget`: the frame every question type shares (stem, instructions, key, rationale).
+
+A question widget shows one `Question` and keeps the candidate's draft answer.
+`response()` returns exactly the scoring contract's JSON (see
+`pocus_player.core.scoring`), `set_response()` restores it, and `changed` fires
+whenever the candidate alters the draft (never when the draft is restored).
+
+Layout: everything sits in one vertical scroll area, so at 200 % text nothing
+is clipped; labels word-wrap. Text size follows `set_text_scale()` through a
+widget style sheet (it wins over the application style sheet of
+`pocus_player.ui.theme`, whose base size it reuses). Colours come from the
+theme; the few painted elements (focus rings, key highlights, markers) use the
+theme's colours for the current contrast mode.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pocus_player.core.model import Case, Question
+from pocus_player.ui import theme
+
+log = logging.getLogger(__name__)
+
+__all__ = ["QuestionWidget", "theme_colours"]
+
+
+def theme_colours() -> theme.Colours:
+    """The theme colours for the contrast mode the application is in."""
+    app = QApplication.instance()
+    high = bool(app.property("pocus_high_contrast")) if app is not None else False
+    return theme.colours(high)
+
+
+def qcolor(name: str, alpha: int = 255) -> QColor:
+    colour = QColor(name)
+    colour.setAlpha(alpha)
+    return colour
+
+
+class QuestionWidget(QWidget):
+    """Base of every question widget. Subclasses build their body in `_build_body()`.
+
+    Signals:
+        changed(): the draft response changed through the candidate's input.
+    """
+
+    changed = Signal()
+
+    #: True when the body (an image) should take the spare height; else the key and
+    #: rationale follow the body directly and the spare height stays at the bottom.
+    EXPANDING_BODY = True
+
+    #: Shown under the stem: how to answer, by mouse and by keyboard.
+    INSTRUCTIONS = ""
+
+    def __init__(
+        self,
+        question: Question,
+        case: Case,
+        image: QImage | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.case = case
+        self._show_key = False
+        self._read_only = False
+        self._scale = 1.0
+        self.setObjectName("QuestionWidget")
+        self.setProperty("questionType", question.type.value)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self._scroll = QScrollArea(self)
+        self._scroll.setObjectName("QuestionScroll")
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll.setAccessibleName("Question")
+        bar = self._scroll.verticalScrollBar()
+        bar.setAccessibleName("Scroll the question")
+        bar.setAccessibleDescription("Shows the rest of the question when it does not fit.")
+        outer.addWidget(self._scroll)
+
+        self._content = QWidget()
+        self._content.setObjectName("QuestionContent")
+        self._layout = QVBoxLayout(self._content)
+        self._layout.setContentsMargins(12, 12, 12, 12)
+        self._layout.setSpacing(10)
+        self._scroll.setWidget(self._content)
+
+        self._stem = self._label(question.stem, "QuestionStem")
+        self._stem.setAccessibleName("Question")
+        self._layout.addWidget(self._stem)
+        self._instructions = self._label(self.instructions(), "QuestionInstructions")
+        self._instructions.setProperty("role", "muted")
+        self._layout.addWidget(self._instructions)
+
+        self._body = QVBoxLayout()
+        self._body.setSpacing(8)
+        self._layout.addLayout(self._body, 1 if self.EXPANDING_BODY else 0)
+
+        self._key_label = self._label("", "QuestionKey")
+        self._key_label.setProperty("role", "ok")
+        self._key_label.setAccessibleName("Answer key")
+        self._key_label.hide()
+        self._layout.addWidget(self._key_label)
+        self._rationale = self._label(
+            f"Rationale: {question.rationale}" if question.rationale else "", "QuestionRationale"
+        )
+        self._rationale.setAccessibleName("Rationale")
+        self._rationale.hide()
+        self._layout.addWidget(self._rationale)
+        if not self.EXPANDING_BODY:
+            self._layout.addStretch(1)
+
+        self._build_body()
+        self._apply_style()
+        if image is not None:
+            self.set_image(image)
+        app = QApplication.instance()
+        if app is not None:
+            app.focusChanged.connect(self._on_focus_changed)
+
+    # -- helpers for subclasses ---------------------------------------------
+
+    def _label(self, text: str, name: str) -> QLabel:
+        label = QLabel(text, self._content)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        return label
+
+    def instructions(self) -> str:
+        return self.INSTRUCTIONS
+
+    def _build_body(self) -> None:
+        raise NotImplementedError
+
+    def _emit_changed(self) -> None:
+        self._update_status()
+        self.changed.emit()
+
+    def _update_status(self) -> None:
+        """Refresh visible and accessible status text after the draft changed."""
+
+    def _key_text(self) -> str:
+        """The answer key in words (preview / show-key mode)."""
+        return ""
+
+    def _show_key_changed(self) -> None:
+        """Subclasses mark their key elements according to `self._show_key`."""
+
+    def _read_only_changed(self) -> None:
+        """Subclasses stop accepting input according to `self._read_only`."""
+
+    def _scale_changed(self) -> None:
+        """Subclasses resize painted elements after the text scale changed."""
+
+    # -- the public API ---------------------------------------------------
+
+    def response(self) -> dict[str, Any]:
+        """The draft as the scoring contract's JSON; {} when unanswered."""
+        raise NotImplementedError
+
+    def set_response(self, response: dict[str, Any]) -> None:
+        """Restore a draft (resume, navigation); does not emit `changed`."""
+        raise NotImplementedError
+
+    def set_show_key(self, on: bool) -> None:
+        self._show_key = bool(on)
+        self._key_label.setText(self._key_text() if on else "")
+        self._key_label.setVisible(on and bool(self._key_label.text()))
+        self._rationale.setVisible(on and bool(self.question.rationale))
+        self._show_key_changed()
+        self.update()
+
+    def show_key(self) -> bool:
+        return self._show_key
+
+    def set_read_only(self, on: bool) -> None:
+        self._read_only = bool(on)
+        self._read_only_changed()
+        self.update()
+
+    def read_only(self) -> bool:
+        return self._read_only
+
+    def set_text_scale(self, scale: float) -> None:
+        self._scale = theme.clamp_scale(scale)
+        self._apply_style()
+        self._scale_changed()
+        self._content.adjustSize()
+        self.updateGeometry()
+
+    def text_scale(self) -> float:
+        return self._scale
+
+    def set_image(self, image: QImage, frame: int | None = None) -> None:
+        """Hotspot and caliper questions show this image; other types ignore it."""
+
+    # -- internals ----------------------------------------------------------
+
+    def _apply_style(self) -> None:
+        pt = theme.BASE_POINT_SIZE * self._scale
+        c = theme_colours()
+        box = round(20 * self._scale)
+        # A widget style sheet wins over the application's, so the scale holds even
+        # when the theme sets a global font size.
+        self.setStyleSheet(
+            f"QWidget {{ font-size: {pt:.1f}pt; }}\n"
+            f"QLabel#QuestionStem {{ font-size: {pt * 1.2:.1f}pt; font-weight: 600; }}\n"
+            f"QLabel#MeasurementReadout {{ font-size: {pt * 1.3:.1f}pt; font-weight: 700; }}\n"
+            f"QLabel#OptionShortcut, QLabel#OrderPosition {{ font-weight: 700; }}\n"
+            f"QLabel#OptionShortcut {{ border: 2px solid {c.border}; border-radius: 4px;"
+            f" min-width: {box}px; min-height: {box}px; padding: 1px 3px; }}\n"
+        )
+
+    def _on_focus_changed(self, _old: QObject | None, new: QObject | None) -> None:
+        # Keyboard users never need the scroll bar: the focused control scrolls into view.
+        if isinstance(new, QWidget) and self._content.isAncestorOf(new):
+            self._scroll.ensureWidgetVisible(new, 24, 24)
