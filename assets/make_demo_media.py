@@ -1002,10 +1002,12 @@ def build_speech(
         end = start + len(pcm) / rate
         cues.append({"start": start, "end": end, "text": ln.caption, "pcm": pcm})
         t = end + gap
-    length = t - gap + 0.6
+    # A 2 s tail of silence: a checkpoint after the last words stays clear of the end,
+    # which libvlc reports up to ~1 s early for audio without a sound card.
+    length = t - gap + 2.0
     if total is not None:
-        if length > total:
-            sys.exit(f"speech runs {length:.2f} s, longer than {total} s")
+        if t - gap + 0.6 > total:
+            sys.exit(f"speech runs {t - gap + 0.6:.2f} s, longer than {total} s")
         length = total
     audio = np.zeros(round(length * rate), dtype=np.int16)
     for cue in cues:
