@@ -134,7 +134,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
     )
     handler: Handler | None = (
-        getattr(args, "handler", None) or getattr(args, "results_handler", None) or getattr(args, "func", None)
+        getattr(args, "handler", None)
+        or getattr(args, "results_handler", None)
+        or getattr(args, "func", None)
     )
     if handler is None:
         handler = _default_handler(parser)

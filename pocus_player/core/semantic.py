@@ -372,8 +372,10 @@ class SemanticChecker:
                     kpath, f"{NOT_POSSIBLE!r} excludes every other option; it cannot share the key"
                 )
         elif qtype == "ordering":
-            if isinstance(key, list) and option_ids and (
-                len(_strs(key)) != len(key) or sorted(_strs(key)) != sorted(option_ids)
+            if (
+                isinstance(key, list)
+                and option_ids
+                and (len(_strs(key)) != len(key) or sorted(_strs(key)) != sorted(option_ids))
             ):
                 self.report(kpath, "an ordering key must list every option exactly once")
             constraints = q.get("constraints")

@@ -734,7 +734,9 @@ class ExamSession:
         core.responses = {k: dict(v) for k, v in snap["responses"].items()}
         core.results = {
             qid: scoring.score(
-                case.question_by_id(qid), core.responses.get(qid, {}), session._calibration(case.question_by_id(qid))
+                case.question_by_id(qid),
+                core.responses.get(qid, {}),
+                session._calibration(case.question_by_id(qid)),
             )
             for qid in snap["scored"]
         }
