@@ -1,0 +1,120 @@
+"""Cold start of the exam application to an interactive start screen, against a bare PySide6 window.
+
+Each run is a fresh Python process, timed from its launch until it reports, from
+inside its running event loop, that the window is shown and has the keyboard
+focus: the app's proctor start screen (settings read, logging set up, PIN
+prompt focused, unfinished exams looked for) versus `QApplication` +
+`QMainWindow().show()`. Runs alternate so both see the same machine load.
+
+    xvfb-run -a python benchmarks/startup.py [--runs 9]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import emit, median, percentile, table
+
+REPO = Path(__file__).resolve().parent.parent
+
+BARE = """
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+w = QMainWindow()
+w.resize(1280, 800)
+w.show()
+QTimer.singleShot(0, lambda: (print("ready", flush=True), app.quit()))
+app.exec()
+"""
+
+APP = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from pocus_player.ui.app import AppOptions, ExamApp, create_qapp
+tmp = Path(sys.argv[1])
+app = create_qapp()
+exam_app = ExamApp(AppOptions(config_dir=tmp / "cfg", results_dir=tmp / "results"))
+window = exam_app.show_start()
+def ready():
+    assert window.isVisible() and window.pin_prompt.pin.isEnabled()
+    print("ready", flush=True)
+    app.quit()
+QTimer.singleShot(0, ready)
+app.exec()
+"""
+
+
+def run_once(code: str, tmp: Path) -> float:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, str(tmp)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        text=True,
+    )
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    elapsed = (time.perf_counter() - t0) * 1000.0
+    proc.wait(30)
+    if line.strip() != "ready":
+        raise SystemExit(f"the child did not start (exit {proc.returncode})")
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+    bare: list[float] = []
+    app: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="pocus-startup-") as d:
+        tmp = Path(d)
+        run_once(BARE, tmp)  # warm the OS file cache for both, as a testing-centre PC would be
+        run_once(APP, tmp)  # (and the first run creates the settings file)
+        for _ in range(args.runs):
+            bare.append(run_once(BARE, tmp))
+            app.append(run_once(APP, tmp))
+    ratio = median(app) / median(bare)
+    table(
+        [
+            (
+                "QApplication + QMainWindow.show() (baseline)",
+                f"{median(bare):.1f}",
+                f"{percentile(bare, 90):.1f}",
+            ),
+            (
+                "pocus-player start screen, PIN focused",
+                f"{median(app):.1f}",
+                f"{percentile(app, 90):.1f}",
+            ),
+        ],
+        ("process launch to interactive window", "median ms", "p90 ms"),
+    )
+    print(f"\nratio to baseline: {ratio:.2f} (target <= 1.5)")
+    emit(
+        {
+            "benchmark": "startup",
+            "runs": args.runs,
+            "baseline_median_ms": round(median(bare), 1),
+            "median_ms": round(median(app), 1),
+            "ratio_to_baseline": round(ratio, 2),
+        }
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,238 @@
+"""Numbered frames out of libvlc's video callbacks, and the thread-safe sink that numbers them.
+
+libvlc renders each picture into one RV32 buffer and then calls `display` on
+its video output thread when the picture is due. The sink copies the buffer,
+gives the copy its frame number and a content fingerprint, and hands it on.
+
+Frame numbers come from counting: after playback starts from the beginning
+the first picture is frame 0, and with late-frame dropping and decoder frame
+skipping switched off (see vlc_instance.BASE_ARGS) every following picture
+is the next frame. Every picture's fingerprint is kept with its number; the
+count is checked against the fingerprints: decoding is deterministic, so a frame seen before has the same
+fingerprint when it is decoded again, which corrects the count should libvlc
+ever skip or repeat a picture.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import hashlib
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import vlc
+from PySide6.QtGui import QImage
+
+# How far a recognised picture may move the count (frames).
+_MAX_CORRECTION = 3
+
+
+@dataclass(slots=True, eq=False)
+class Frame:
+    """One decoded picture: 32-bit pixels in QImage.Format_RGB32 layout."""
+
+    generation: int
+    index: int
+    pixels: np.ndarray  # (height, width, 4) uint8: B, G, R, X
+    fingerprint: bytes
+    identified: bool  # the number was confirmed by fingerprint, not only counted
+
+    @property
+    def width(self) -> int:
+        return int(self.pixels.shape[1])
+
+    @property
+    def height(self) -> int:
+        return int(self.pixels.shape[0])
+
+    def to_qimage(self) -> QImage:
+        """A QImage owning a copy of the pixels (call on the GUI thread)."""
+        h, w = self.height, self.width
+        image = QImage(w, h, QImage.Format.Format_RGB32)
+        bits = image.bits()
+        np.frombuffer(bits, np.uint8, count=h * w * 4)[:] = self.pixels.reshape(-1)
+        del bits
+        return image
+
+
+def fingerprint(pixels: np.ndarray) -> bytes:
+    """A short digest of a subsample of the picture; equal pictures give equal digests."""
+    step_y = max(1, pixels.shape[0] // 96)
+    step_x = max(1, pixels.shape[1] // 96)
+    sample = np.ascontiguousarray(pixels[::step_y, ::step_x, :3])
+    return hashlib.blake2b(sample.tobytes(), digest_size=16).digest()
+
+
+class FrameSink:
+    """Receives pictures on libvlc's video thread; numbers them; never calls libvlc.
+
+    `on_frame(frame)` runs on the video thread and must only queue work.
+    `on_stop_frame(frame)` runs there too, as soon as the frame number set with
+    `stop_at()` is delivered, so the caller can ask for a pause with the least
+    possible delay.
+    """
+
+    def __init__(
+        self,
+        on_frame: Callable[[Frame], None],
+        on_stop_frame: Callable[[Frame], None],
+    ) -> None:
+        self._on_frame = on_frame
+        self._on_stop_frame = on_stop_frame
+        self._lock = threading.Lock()
+        self._buffer: ctypes.Array[ctypes.c_uint8] | None = None
+        self._view: np.ndarray | None = None
+        self._address = 0
+        self.generation = 0
+        self._next = 0
+        self.corrections = 0
+        self._stop_at: int | None = None
+        self._by_index: dict[int, bytes] = {}
+        self._by_print: dict[bytes, set[int]] = {}
+        self.last_index = -1
+        self.delivered = 0
+        self.redisplays = 0
+        self.frame_rate = 25.0
+        self._paused = False
+        self._prev_print: bytes | None = None
+        self._prev_time = 0.0
+
+        @vlc.CallbackDecorators.VideoLockCb
+        def _lock_cb(_opaque, planes):  # type: ignore[no-untyped-def]
+            planes[0] = self._address
+            return None
+
+        @vlc.CallbackDecorators.VideoDisplayCb
+        def _display_cb(_opaque, _picture):  # type: ignore[no-untyped-def]
+            # never let an exception unwind into libvlc's video thread
+            with contextlib.suppress(Exception):
+                self._deliver()
+
+        self.lock_cb = _lock_cb
+        self.display_cb = _display_cb
+
+    # -- configuration (any thread) ---------------------------------------
+
+    def configure(self, width: int, height: int, frame_rate: float) -> None:
+        """Allocate the picture buffer libvlc renders into (call before playing)."""
+        with self._lock:
+            self.frame_rate = frame_rate
+            size = width * height * 4
+            if self._buffer is None or len(self._buffer) < size:
+                self._buffer = (ctypes.c_uint8 * size)()
+                self._address = ctypes.addressof(self._buffer)
+            self._view = np.frombuffer(self._buffer, np.uint8, count=size).reshape(height, width, 4)
+
+    def restart(self, generation: int, *, forget: bool = False) -> None:
+        """The next picture is frame 0 (playback starts from the beginning)."""
+        with self._lock:
+            self.generation = generation
+            self._next = 0
+            self._stop_at = None
+            self.last_index = -1
+            self._prev_print = None
+            self._paused = False
+            if forget:
+                self._by_index.clear()
+                self._by_print.clear()
+
+    def stop_at(self, index: int | None) -> None:
+        with self._lock:
+            self._stop_at = index
+
+    def set_paused(self, paused: bool) -> None:
+        """Whether libvlc has been asked to pause (pictures then can only be redisplays)."""
+        with self._lock:
+            self._paused = paused
+
+    def known(self, index: int) -> bool:
+        with self._lock:
+            return index in self._by_index
+
+    def known_range(self, first: int, last: int) -> bool:
+        with self._lock:
+            return all(i in self._by_index for i in range(first, last + 1))
+
+    def known_count(self) -> int:
+        with self._lock:
+            return len(self._by_index)
+
+    # -- the video thread ---------------------------------------------------
+
+    def _is_redisplay(self, now: float) -> bool:
+        """libvlc shows the current picture again (~every 63 ms) while paused or starved.
+
+        Such a picture repeats the previous one exactly. A genuinely repeated
+        frame of the clip arrives on the clip's cadence instead; anything off
+        cadence, or anything while a pause is pending, is a redisplay.
+        """
+        if self._paused:
+            return True
+        interval = (now - self._prev_time) * self.frame_rate
+        return interval < 0.75 or interval > 1.5
+
+    def _deliver(self) -> None:
+        view = self._view
+        if view is None:
+            return
+        now = time.monotonic()
+        pixels = view.copy()  # no Qt on this thread (see bridge.py)
+        digest = fingerprint(pixels)
+        stop_hit = False
+        with self._lock:
+            if digest == self._prev_print and self._is_redisplay(now):
+                self.redisplays += 1
+                return
+            self._prev_print, self._prev_time = digest, now
+            expected = self._next
+            candidates = self._by_print.get(digest)
+            index, identified = expected, False
+            if candidates:
+                if expected in candidates:
+                    identified = True
+                elif expected in self._by_index:
+                    # A frame seen before under another number: libvlc skipped or
+                    # repeated a picture; trust the picture over the count.
+                    near = min(candidates, key=lambda i: (abs(i - expected), i))
+                    if abs(near - expected) <= _MAX_CORRECTION:
+                        index, identified = near, True
+                        self.corrections += 1
+            old = self._by_index.get(index)
+            if old is not None and old != digest:
+                self._by_print.get(old, set()).discard(index)
+            self._by_index[index] = digest
+            self._by_print.setdefault(digest, set()).add(index)
+            self._next = index + 1
+            self.last_index = index
+            self.delivered += 1
+            frame = Frame(self.generation, index, pixels, digest, identified)
+            if self._stop_at is not None and index >= self._stop_at:
+                self._stop_at = None
+                self._paused = True
+                stop_hit = True
+        if stop_hit:
+            self._on_stop_frame(frame)
+        self._on_frame(frame)
+
+
+class FrameQueue:
+    """Frames handed from the video thread to the GUI thread."""
+
+    def __init__(self) -> None:
+        self._q: deque[Frame] = deque()
+        self._lock = threading.Lock()
+
+    def put(self, frame: Frame) -> None:
+        with self._lock:
+            self._q.append(frame)
+
+    def drain(self) -> list[Frame]:
+        with self._lock:
+            items = list(self._q)
+            self._q.clear()
+        return items

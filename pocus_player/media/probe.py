@@ -1,0 +1,301 @@
+"""`VlcMediaProbe`: duration, frame rate, size and streams of a media file, via libvlc.
+
+Still images (PNG, JPEG) are measured from their headers without libvlc. MPEG
+program streams announce no tracks to libvlc's preparser, so for those (and any
+other file whose preparse finds no video format) the probe plays the file for a
+moment into a null video sink, with the dummy audio output, and reads the
+tracks libvlc found. Results are cached by (path, size, mtime) so the media
+engine can reuse what the case validator already learned.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import struct
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import vlc
+
+from pocus_player.core.media_info import MediaInfo, MediaProbeError
+from pocus_player.media.vlc_instance import VlcRuntime, shared_runtime
+
+log = logging.getLogger(__name__)
+
+STILL_SUFFIXES = frozenset({".png", ".jpg", ".jpeg"})
+
+
+class _VideoTrack(ctypes.Structure):
+    _fields_ = [
+        ("height", ctypes.c_uint),
+        ("width", ctypes.c_uint),
+        ("sar_num", ctypes.c_uint),
+        ("sar_den", ctypes.c_uint),
+        ("frame_rate_num", ctypes.c_uint),
+        ("frame_rate_den", ctypes.c_uint),
+    ]
+
+
+class _AudioTrack(ctypes.Structure):
+    _fields_ = [("channels", ctypes.c_uint), ("rate", ctypes.c_uint)]
+
+
+class _MediaTrack(ctypes.Structure):
+    # libvlc_media_track_t; python-vlc flattens its union into three pointers,
+    # which shifts every later field, so the layout is declared here.
+    _fields_ = [
+        ("codec", ctypes.c_uint32),
+        ("original_fourcc", ctypes.c_uint32),
+        ("id", ctypes.c_int),
+        ("type", ctypes.c_int),
+        ("profile", ctypes.c_int),
+        ("level", ctypes.c_int),
+        ("track", ctypes.c_void_p),
+        ("bitrate", ctypes.c_uint),
+        ("language", ctypes.c_char_p),
+        ("description", ctypes.c_char_p),
+    ]
+
+
+_tracks_get = vlc.dll.libvlc_media_tracks_get
+_tracks_get.argtypes = [
+    ctypes.c_void_p,
+    ctypes.POINTER(ctypes.POINTER(ctypes.POINTER(_MediaTrack))),
+]
+_tracks_get.restype = ctypes.c_uint
+_tracks_release = vlc.dll.libvlc_media_tracks_release
+_tracks_release.argtypes = [ctypes.POINTER(ctypes.POINTER(_MediaTrack)), ctypes.c_uint]
+_tracks_release.restype = None
+
+_TRACK_AUDIO, _TRACK_VIDEO = 0, 1
+
+
+@dataclass(frozen=True, slots=True)
+class TrackFacts:
+    width: int | None = None
+    height: int | None = None
+    frame_rate: float | None = None
+    sar: float = 1.0
+    has_video: bool = False
+    has_audio: bool = False
+
+
+def read_tracks(media: vlc.Media) -> TrackFacts:
+    """What libvlc currently knows about a media's elementary streams."""
+    arr = ctypes.POINTER(ctypes.POINTER(_MediaTrack))()
+    n = _tracks_get(ctypes.c_void_p(media._as_parameter_.value), ctypes.byref(arr))
+    facts = TrackFacts()
+    try:
+        for i in range(n):
+            t = arr[i].contents
+            if t.type == _TRACK_AUDIO:
+                facts = _replace(facts, has_audio=True)
+            elif t.type == _TRACK_VIDEO and t.track and not facts.has_video:
+                v = ctypes.cast(t.track, ctypes.POINTER(_VideoTrack)).contents
+                fps = v.frame_rate_num / v.frame_rate_den if v.frame_rate_den else None
+                sar = v.sar_num / v.sar_den if v.sar_num and v.sar_den else 1.0
+                facts = _replace(
+                    facts,
+                    has_video=True,
+                    width=v.width or None,
+                    height=v.height or None,
+                    frame_rate=fps if fps and fps > 0 else None,
+                    sar=sar,
+                )
+    finally:
+        if n:
+            _tracks_release(arr, n)
+    return facts
+
+
+def _replace(f: TrackFacts, **kw: object) -> TrackFacts:
+    d = {k: getattr(f, k) for k in TrackFacts.__slots__}
+    d.update(kw)
+    return TrackFacts(**d)  # type: ignore[arg-type]
+
+
+def still_image_size(path: Path) -> tuple[int, int]:
+    """Width and height from a PNG or JPEG header; MediaProbeError when it is neither."""
+    with path.open("rb") as fh:
+        head = fh.read(32)
+        if head.startswith(b"\x89PNG\r\n\x1a\n") and head[12:16] == b"IHDR":
+            w, h = struct.unpack(">II", head[16:24])
+            return int(w), int(h)
+        if head.startswith(b"\xff\xd8"):
+            fh.seek(2)
+            while True:
+                marker = fh.read(2)
+                if len(marker) < 2 or marker[0] != 0xFF:
+                    break
+                code = marker[1]
+                if code in (0xD8, 0x01) or 0xD0 <= code <= 0xD7:
+                    continue
+                seg = fh.read(2)
+                if len(seg) < 2:
+                    break
+                (length,) = struct.unpack(">H", seg)
+                if 0xC0 <= code <= 0xCF and code not in (0xC4, 0xC8, 0xCC):
+                    data = fh.read(5)
+                    if len(data) < 5:
+                        break
+                    h, w = struct.unpack(">HH", data[1:5])
+                    return int(w), int(h)
+                fh.seek(length - 2, 1)
+            raise MediaProbeError(f"{path.name}: JPEG file has no frame header (damaged?)")
+    raise MediaProbeError(f"{path.name}: not a PNG or JPEG image")
+
+
+class VlcMediaProbe:
+    """A `core.media_info.MediaProbe` backed by libvlc."""
+
+    def __init__(
+        self,
+        runtime: VlcRuntime | None = None,
+        *,
+        parse_timeout_s: float = 3.0,
+        play_timeout_s: float = 3.0,
+    ) -> None:
+        self._runtime = runtime
+        self.parse_timeout_s = parse_timeout_s
+        self.play_timeout_s = play_timeout_s
+        self._cache: dict[tuple[str, int, int], tuple[MediaInfo, float]] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def runtime(self) -> VlcRuntime:
+        if self._runtime is None:
+            self._runtime = shared_runtime()
+        return self._runtime
+
+    def probe(self, path: Path) -> MediaInfo:
+        return self.probe_full(path)[0]
+
+    def probe_full(self, path: Path) -> tuple[MediaInfo, float]:
+        """MediaInfo plus the sample aspect ratio (1.0 for square pixels)."""
+        path = Path(path)
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            raise MediaProbeError(f"{path}: file not found") from None
+        except OSError as exc:
+            raise MediaProbeError(f"{path}: cannot be read ({exc.strerror})") from None
+        if not path.is_file():
+            raise MediaProbeError(f"{path}: not a file")
+        key = (str(path.resolve()), st.st_size, st.st_mtime_ns)
+        with self._lock:
+            hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        if st.st_size == 0:
+            raise MediaProbeError(f"{path}: file is empty")
+        with path.open("rb") as fh:
+            magic = fh.read(6)
+        if magic in (b"GIF87a", b"GIF89a"):
+            # libvlc 3 decodes a GIF as one still picture shown for 10 s, so an
+            # animation would silently freeze on its first frame.
+            raise MediaProbeError(
+                f"{path.name}: GIF animations are not supported (libvlc shows only the first "
+                "frame); convert the clip to MP4 (H.264)"
+            )
+        if path.suffix.lower() in STILL_SUFFIXES:
+            w, h = still_image_size(path)
+            result = (MediaInfo(0.0, None, w, h, has_video=True, has_audio=False), 1.0)
+        else:
+            result = self._probe_av(path)
+        with self._lock:
+            self._cache[key] = result
+        return result
+
+    def _probe_av(self, path: Path) -> tuple[MediaInfo, float]:
+        inst = self.runtime.instance
+        media = inst.media_new_path(str(path))
+        try:
+            done = threading.Event()
+            em = media.event_manager()
+
+            def _parsed(_ev: object) -> None:
+                done.set()
+
+            em.event_attach(vlc.EventType.MediaParsedChanged, _parsed)
+            timeout_ms = int(self.parse_timeout_s * 1000)
+            media.parse_with_options(vlc.MediaParseFlag.local, timeout_ms)
+            done.wait(self.parse_timeout_s + 0.5)
+            em.event_detach(vlc.EventType.MediaParsedChanged)
+            status = media.get_parsed_status()
+            if status == vlc.MediaParsedStatus.timeout:
+                log.info("%s: parsing timed out; probing by playback", path.name)
+            facts = read_tracks(media)
+            duration_ms = media.get_duration()
+            if not (facts.has_video and facts.frame_rate and facts.width) and not (
+                facts.has_audio and not facts.has_video and duration_ms > 0
+            ):
+                facts, duration_ms = self._probe_by_playing(media, facts, duration_ms)
+        finally:
+            media.release()
+        if not facts.has_video and not facts.has_audio:
+            raise MediaProbeError(
+                f"{path.name}: no audio or video stream could be decoded "
+                "(unsupported format or damaged file)"
+            )
+        duration = max(0.0, duration_ms / 1000.0) if duration_ms and duration_ms > 0 else 0.0
+        info = MediaInfo(
+            duration_s=duration,
+            frame_rate=facts.frame_rate if facts.has_video else None,
+            width=facts.width if facts.has_video else None,
+            height=facts.height if facts.has_video else None,
+            has_video=facts.has_video,
+            has_audio=facts.has_audio,
+        )
+        return info, facts.sar
+
+    def _probe_by_playing(
+        self, media: vlc.Media, facts: TrackFacts, duration_ms: int
+    ) -> tuple[TrackFacts, int]:
+        """Play into null sinks until libvlc has seen the streams (program streams, odd files)."""
+        player = self.runtime.instance.media_player_new()
+        finished = threading.Event()
+        scratch = (ctypes.c_uint8 * (4096 * 2304 * 4))()
+
+        @vlc.CallbackDecorators.VideoFormatCb
+        def _format(_op, chroma, width, height, pitches, lines):  # type: ignore[no-untyped-def]
+            ctypes.memmove(chroma, b"RV32", 4)
+            width[0], height[0] = min(width[0], 4096), min(height[0], 2304)
+            pitches[0], lines[0] = width[0] * 4, height[0]
+            return 1
+
+        @vlc.CallbackDecorators.VideoLockCb
+        def _lock(_op, planes):  # type: ignore[no-untyped-def]
+            planes[0] = ctypes.addressof(scratch)
+            return None
+
+        try:
+            player.audio_output_set("adummy")
+            player.video_set_callbacks(_lock, None, None, None)
+            player.video_set_format_callbacks(_format, None)
+            em = player.event_manager()
+            for ev in (
+                vlc.EventType.MediaPlayerEndReached,
+                vlc.EventType.MediaPlayerEncounteredError,
+            ):
+                em.event_attach(ev, lambda _e: finished.set())
+            player.set_media(media)
+            player.audio_set_mute(True)
+            player.play()
+            start = time.monotonic()
+            new = facts
+            while time.monotonic() - start < self.play_timeout_s:
+                new = read_tracks(media)
+                if new.has_video and new.frame_rate and new.width:
+                    break
+                if finished.is_set() or (new.has_audio and time.monotonic() - start > 0.5):
+                    break
+                time.sleep(0.01)
+            facts = new if (new.has_video or new.has_audio) else facts
+            duration_ms = media.get_duration() or player.get_length() or duration_ms
+        finally:
+            player.stop()
+            player.release()
+        return facts, duration_ms
