@@ -717,6 +717,9 @@ class CandidateWindow(QMainWindow):
         text = f"Time left {fmt_time(remaining)}"
         if c.session is not None and c.session.state is SessionState.PAUSED_BY_PROCTOR:
             text += " (paused)"
+        elif c.session is not None and c.session.is_over:
+            # A clock still showing time left on the end screen reads as "not finished".
+            text, remaining = "Finished", None
         self.timer_label.setText(text)
         self.timer_label.setAccessibleDescription(text)
         low = remaining is not None and remaining < 60

@@ -82,6 +82,7 @@ def test_a_certificate_runs_its_cases_in_order_with_a_receipt_each(
                 win.begin_button.click()
                 qtbot.waitUntil(lambda: c.engine.state is State.PLAYING, timeout=10000)
         assert c.phase is Phase.EXAM_DONE
+        assert win.timer_label.text() == "Finished"  # no clock running on the end screen
         assert not win.next_case_button.isVisibleTo(win)
         receipts = c.progress.receipts
         assert [cid for cid, _ in receipts] == [
