@@ -307,6 +307,7 @@ class ExamSession:
         *,
         accommodation: float = 1.0,
         app_version: str = __version__,
+        candidate: Mapping[str, str] | None = None,
     ) -> None:
         if not accommodation >= 1.0:
             raise ValueError(f"accommodation multiplies time limits; {accommodation} is below 1")
@@ -316,6 +317,9 @@ class ExamSession:
         self._journal = journal
         self._accommodation = float(accommodation)
         self._app_version = app_version
+        # Who sits the exam (e.g. {"id": ..., "name": ...}): recorded inside the
+        # encrypted start record, as a file name can be changed.
+        self._candidate = dict(candidate or {})
         self._core = _Core(
             overall=CountdownTimer(case.settings.time_limit_s * accommodation),
             patient=dict(case.initial_state),
@@ -477,6 +481,7 @@ class ExamSession:
                         "accommodation": self._accommodation,
                         "time_limit_s": tx.core.overall.limit,
                         "started_at": tx.now,
+                        "candidate": self._candidate,
                     },
                 )
             )

@@ -234,7 +234,11 @@ class ExamController(QObject):
             self._fail(f"The result file cannot be created: {exc}")
             return False
         session = ExamSession(
-            case, self._clock_factory(), journal, accommodation=self.progress.time_multiplier
+            case,
+            self._clock_factory(),
+            journal,
+            accommodation=self.progress.time_multiplier,
+            candidate={"id": self.progress.candidate_id, "name": self.progress.candidate_name},
         )
         try:
             session.start()

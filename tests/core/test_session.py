@@ -611,3 +611,11 @@ def test_question_step_holds_its_image(tmp_path: Path, clock: VirtualClock) -> N
     assert s.open_checkpoint.image == "still_ruq" and s.open_checkpoint.clips == ()  # type: ignore[union-attr]
     with pytest.raises(SessionError, match="never started"):
         ExamSession.restore(case, {**s.snapshot(), "state": "not_started"}, clock, MemoryJournal())
+
+
+def test_the_start_record_names_the_candidate(case: m.Case, clock: VirtualClock) -> None:
+    journal = MemoryJournal()
+    s = ExamSession(case, clock, journal, candidate={"id": "C-7", "name": "Ada Lovelace"})
+    s.start()
+    kind, payload = journal.records[0]
+    assert kind == "start" and payload["candidate"] == {"id": "C-7", "name": "Ada Lovelace"}

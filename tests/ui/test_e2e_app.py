@@ -122,6 +122,7 @@ def check_result(
     records = decrypt_records(files[0])
     kinds = [r["type"] for r in records]
     assert kinds[0] == "start" and kinds[-1] == "submit"
+    assert records[0]["payload"]["candidate"] == {"id": "C-1001", "name": "Test Candidate"}
     responses = {
         r["payload"]["question_id"]: r["payload"] for r in records if r["type"] == "response"
     }
