@@ -16,8 +16,9 @@ PACKAGES=(
   libxcb-icccm4 libxcb-cursor0 libxkbcommon-x11-0 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core
-  # Tests: a virtual X server, ffmpeg/ffprobe for test clips, the age CLI for interop.
-  xvfb xauth ffmpeg age
+  # Tests: a virtual X server, ffmpeg/ffprobe for test clips, the age CLI for interop,
+  # chattr (e2fsprogs) for a read-only folder that even root cannot write to.
+  xvfb xauth ffmpeg age e2fsprogs
   python3-venv python3-pip
 )
 

@@ -121,17 +121,29 @@ def test_results_dir_checks(tmp_path: Path) -> None:
     assert "cannot be created" in check_results_dir(blocker / "sub", 1)[0]
 
 
-@pytest.mark.skipif(
-    os.geteuid() == 0 if hasattr(os, "geteuid") else True, reason="root ignores permissions"
-)
 def test_read_only_results_dir(tmp_path: Path) -> None:
+    """A folder the app cannot write to is reported plainly.
+
+    Permission bits do not stop root (CI runs as root), so there the folder is
+    made immutable instead, which stops every user.
+    """
+    import subprocess
+
     ro = tmp_path / "ro"
     ro.mkdir()
-    ro.chmod(0o500)
+    as_root = hasattr(os, "geteuid") and os.geteuid() == 0
+    if as_root:
+        made = subprocess.run(["chattr", "+i", str(ro)], capture_output=True, text=True)
+        assert made.returncode == 0, f"cannot make a read-only folder as root: {made.stderr}"
+    else:
+        ro.chmod(0o500)
     try:
         assert "not writable" in check_results_dir(ro, 1)[0]
     finally:
-        ro.chmod(0o700)
+        if as_root:
+            subprocess.run(["chattr", "-i", str(ro)], check=True)
+        else:
+            ro.chmod(0o700)
 
 
 def test_exam_progress_round_trip_and_damage(tmp_path: Path) -> None:
