@@ -31,12 +31,22 @@ sys.exit(main(["validate", "--no-probe"]))
 def test_installed_package_ships_its_data(tmp_path: Path) -> None:
     # Run from an empty folder so the source tree is not importable: only an installed copy is.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    result = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
-                            cwd=tmp_path, env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+    )
     if "No module named 'pocus_player'" in result.stderr:
         if os.environ.get("CI"):
-            pytest.fail("pocus-player is not installed in this interpreter (scripts/setup-debian.sh installs it)")
-        pytest.skip("pocus-player is not installed in this interpreter; run scripts/setup-debian.sh")
+            pytest.fail(
+                "pocus-player is not installed in this interpreter (scripts/setup-debian.sh installs it)"
+            )
+        pytest.skip(
+            "pocus-player is not installed in this interpreter; run scripts/setup-debian.sh"
+        )
     facts = json.loads(result.stdout.splitlines()[0])
     assert not facts["package"].startswith(str(REPO / "pocus_player")), "imported the source tree"
     assert facts["data_root"].endswith("_data")

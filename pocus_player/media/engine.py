@@ -33,6 +33,8 @@ on libvlc.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import enum
 import logging
 import queue
@@ -58,11 +60,9 @@ from pocus_player.media.policy import (
     SeekNotAllowed,
 )
 from pocus_player.media.probe import VlcMediaProbe
-from pocus_player.media.qt_refcount import guard_singleton_refcounts
 from pocus_player.media.vlc_instance import VlcRuntime, shared_runtime
 
 log = logging.getLogger(__name__)
-guard_singleton_refcounts()
 
 DEFAULT_FRAME_RATE = 25.0
 # A seek never waits longer than this for its frame before showing what it has.
@@ -116,6 +116,23 @@ class LoadedMedia:
 class CueTarget:
     checkpoint_id: str
     frame: int
+
+
+def _load_malloc_trim() -> Callable[[], None]:
+    """glibc's malloc_trim, or a no-op elsewhere."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        trim = libc.malloc_trim
+    except (OSError, AttributeError):
+        return lambda: None
+    trim.argtypes = [ctypes.c_size_t]
+    return lambda: trim(0)
+
+
+# Pictures are copied on libvlc's video thread and freed on the GUI thread;
+# glibc keeps such freed memory in the video thread's arena unless asked to
+# give it back, which RSS then shows as growth from clip to clip.
+_malloc_trim = _load_malloc_trim()
 
 
 class _Worker(threading.Thread):
@@ -496,7 +513,12 @@ class MediaEngine(QObject):
         self._reset_presentation()
         self._set_state(State.STOPPED)
         self._vlc_ended = False
-        self._worker.submit(self._player.stop)
+
+        def job() -> None:
+            self._player.stop()
+            _malloc_trim()
+
+        self._worker.submit(job)
 
     def set_volume(self, volume: int) -> None:
         self._volume = max(0, min(100, int(volume)))
@@ -567,21 +589,18 @@ class MediaEngine(QObject):
         """
         self._decoders_ready.clear()
         self._sink.set_paused(False)
-        if self._worker_path.suffix.lower() in _MPEG_STREAM_SUFFIXES:
-            # Program/transport streams start cleanly without the pause (and a
-            # seek back to 0 in them lands imprecisely).
-            self._player.play()
-            return
         self._player.play()
         self._player.set_pause(1)
         self._decoders_ready.wait(_DECODER_WAIT_S)
         # A seek while paused makes the output show the first picture at once
-        # (nothing is due while paused, so nothing can displace it).
-        before = self._sink.delivered
-        self._player.set_time(0)
-        deadline = time.monotonic() + _FIRST_PICTURE_WAIT_S
-        while self._sink.delivered == before and time.monotonic() < deadline:
-            time.sleep(0.002)
+        # (nothing is due while paused, so nothing can displace it). Not in
+        # MPEG program/transport streams: a seek back to 0 lands imprecisely there.
+        if self._worker_path.suffix.lower() not in _MPEG_STREAM_SUFFIXES:
+            before = self._sink.delivered
+            self._player.set_time(0)
+            deadline = time.monotonic() + _FIRST_PICTURE_WAIT_S
+            while self._sink.delivered == before and time.monotonic() < deadline:
+                time.sleep(0.002)
         self._player.set_pause(0)
 
     # ---------------------------------------------------------------- seeks
@@ -886,7 +905,7 @@ class MediaEngine(QObject):
         self._vlc_ended = True
         self._on_frames_ready()
         if self._loop and self._seek_target is None and self._state == State.PLAYING:
-            self._loop_restart()
+            self._loop_when_quiet(self._run)
             return
         if self._seek_target is not None:
             candidates = [f for f in self._pending if f.generation == self._run]
@@ -921,6 +940,28 @@ class MediaEngine(QObject):
         self._set_state(State.ENDED)
         self._emit_position(force=True)
         self.ended.emit()
+
+    def _loop_when_quiet(self, run: int) -> None:
+        """Restart a loop once libvlc has handed over its last pictures.
+
+        libvlc reports the end when the input is drained, while the last
+        pictures can still be on their way to the display callback (as in
+        `_finish_end`); stopping at once would drop them, and a busy machine
+        would see the loop skip its last frames on every pass.
+        """
+        media = self._media
+        if (
+            media is None
+            or run != self._run
+            or not self._loop
+            or self._state != State.PLAYING
+            or self._seek_target is not None
+        ):
+            return
+        if media.is_video and time.monotonic() - self._last_arrival < 2.5 / media.frame_rate:
+            QTimer.singleShot(15, lambda: self._loop_when_quiet(run))
+            return
+        self._loop_restart()
 
     def _loop_restart(self) -> None:
         def job() -> None:

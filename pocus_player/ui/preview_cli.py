@@ -20,7 +20,6 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 
-
 def add_subparser(subparsers: Any) -> None:
     """Add `preview` and `export-packet` to the `pocus-player` subcommands."""
     p = subparsers.add_parser(

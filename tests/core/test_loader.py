@@ -382,7 +382,11 @@ def _mutate(data: object, path: tuple, action: str, junk: object) -> None:
             a["id"], b["id"] = b["id"], a["id"]
 
 
-@settings(max_examples=int(os.environ.get("POCUS_HYPOTHESIS_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=int(os.environ.get("POCUS_HYPOTHESIS_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(
     mutations=st.lists(
         st.tuples(

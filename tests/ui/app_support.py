@@ -81,7 +81,9 @@ def region_point(region: Region) -> tuple[int, int]:
 
     def deep(x: int, y: int) -> bool:  # the pixel and its neighbours 3 px away are inside
         near = [(x + dx, y + dy) for dx in (-3, 0, 3) for dy in (-3, 0, 3)]
-        return all(roughly_inside(*p) for p in near) and all(point_in_shape(shape, *p) for p in near)
+        return all(roughly_inside(*p) for p in near) and all(
+            point_in_shape(shape, *p) for p in near
+        )
 
     pixels = [(x, y) for x in range(int(x0), int(x1) + 1) for y in range(int(y0), int(y1) + 1)]
     pixels.sort(key=lambda p: (p[0] - cx) ** 2 + (p[1] - cy) ** 2)
