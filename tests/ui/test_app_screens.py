@@ -168,7 +168,7 @@ def test_cli_options_and_defaults() -> None:
         1.5,
     )
     assert str(o.results_dir) == "/tmp/r"
-    # `pocus-player` alone: the lead's parser has none of these options.
+    # `pocus-player` alone: the top-level parser has none of these options.
     bare = options_from_args(argparse.Namespace(verbose=False))
     assert bare.exam is None and bare.kiosk is None and bare.text_scale == 1.0
     with pytest.raises(ValueError, match=r"between 1\.0 and 2\.0"):
