@@ -466,6 +466,11 @@ class MediaEngine(QObject):
         if self._state == State.ENDED:
             self._restart(count_replay=False, play=True)
             return
+        if self._vlc_ended and not self._media.is_video and self._state == State.CHECKPOINT:
+            # The narration ran out at its checkpoint: what follows is its end.
+            self._frozen_cue = None
+            QTimer.singleShot(0, self._end_now)
+            return
         self._frozen_cue = None
         self._hold = None
         self._seek_target = None
@@ -840,26 +845,34 @@ class MediaEngine(QObject):
         if t >= 0 and t != self._clock_value:
             self._clock_value, self._clock_at = t, now
         if self.render == "native" and media.is_video:
-            self._native_cue_check()
+            self._clock_cue_check(_NATIVE_PAUSE_LEAD_S)
         if not media.is_video or self.render == "native":
             self._emit_position(self._estimated_time_ms())
+        if not media.is_video:
+            # Narration has no pictures to count: its checkpoints are times on the
+            # estimated media clock (a pause a few ms late is inaudible).
+            self._clock_cue_check(0.0)
 
-    def _native_cue_check(self) -> None:
+    def _clock_cue_check(self, lead_s: float) -> None:
+        """Stop on the next cue by the estimated media clock (native video, audio only).
+
+        `lead_s` is how early to ask for the pause, for the pause's own latency.
+        """
         est = self._estimated_time_ms() / 1000.0
-        for cue in self._cues:
-            if cue.checkpoint_id in self._reached:
-                continue
-            target = cue.frame / self.frame_rate
-            if est + _NATIVE_PAUSE_LEAD_S >= target:
-                self._reached.add(cue.checkpoint_id)
-                self._frozen_cue = cue.checkpoint_id
-                self._clock_timer.stop()
-                self._worker.submit(self._vlc_pause)
-                self._set_state(State.CHECKPOINT)
-                self._clock_value = int(target * 1000)
-                self._emit_position(force=True)
-                self.checkpoint_reached.emit(cue.checkpoint_id, cue.frame)
-            break
+        cue = self._next_cue(-1)
+        if cue is not None and est + lead_s >= cue.frame / self.frame_rate:
+            self._stop_on_clock_cue(cue)
+
+    def _stop_on_clock_cue(self, cue: CueTarget) -> None:
+        self._reached.add(cue.checkpoint_id)
+        self._frozen_cue = cue.checkpoint_id
+        self._clock_timer.stop()
+        if not self._vlc_ended:
+            self._worker.submit(self._vlc_pause)
+        self._set_state(State.CHECKPOINT)
+        self._clock_value = self.frame_to_ms(cue.frame)
+        self._emit_position(force=True)
+        self.checkpoint_reached.emit(cue.checkpoint_id, cue.frame)
 
     def _seek_native(self, n: int) -> None:
         media = self._media
@@ -930,6 +943,13 @@ class MediaEngine(QObject):
             QTimer.singleShot(15, self._finish_end)
             return
         self._clock_timer.stop()
+        if not self._media.is_video:
+            cue = self._next_cue(-1)
+            if cue is not None:
+                # Without a sound card libvlc reports the end of audio up to ~1 s
+                # early: a checkpoint in that last stretch is reached at the end.
+                self._stop_on_clock_cue(cue)
+                return
         # libvlc may end without displaying the very last picture: a checkpoint
         # authored there stops on the last picture shown.
         if self._shown is not None:
@@ -937,6 +957,9 @@ class MediaEngine(QObject):
             if late is not None and late.frame >= self._shown.index:
                 self._reach_cue(late, self._shown)
                 return
+        self._end_now()
+
+    def _end_now(self) -> None:
         self._set_state(State.ENDED)
         self._emit_position(force=True)
         self.ended.emit()

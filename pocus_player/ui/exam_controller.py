@@ -154,8 +154,6 @@ class ExamController(QObject):
         engine.ended.connect(self._on_media_ended)
         engine.media_fault.connect(self._on_media_fault)
         engine.seek_finished.connect(self._on_seek_finished)
-        engine.position_changed.connect(self._on_position)
-        self._audio_cue: tuple[str, int] | None = None
         self._silent_media: set[str] = set()  # (checkpoint id, ms) on audio-only media
 
     # ------------------------------------------------------------------ read-outs
@@ -505,11 +503,6 @@ class ExamController(QObject):
         assert d.media_id is not None
         cps = (d.checkpoint,) if d.checkpoint is not None else ()
         engine = self.engine
-        self._audio_cue = None
-        if d.checkpoint is not None:
-            item = self.media_item(d.media_id)
-            ms = round(d.checkpoint.target_time(item.frame_rate or 25.0) * 1000)
-            self._audio_cue = (d.checkpoint.id, ms)
         if self._loaded_media == d.media_id and engine.media is not None:
             if str(engine.state) == "ended" and d.action is MediaAction.PLAY_TO_END:
                 # The clip already ran out at its checkpoint: the segment is over; never
@@ -565,20 +558,7 @@ class ExamController(QObject):
         if d.action is not MediaAction.HOLD and self.phase is Phase.PLAYING:
             self.engine.play()
 
-    def _on_position(self, ms: int) -> None:
-        # The engine stops exactly on video frames; narration (audio only) has no frames,
-        # so its checkpoint time is watched here on the engine's media clock.
-        cue = self._audio_cue
-        media = self.engine.media
-        if cue is None or media is None or media.is_video or self.phase is not Phase.PLAYING:
-            return
-        if ms >= cue[1]:
-            self._audio_cue = None
-            self.engine.pause()
-            self._on_checkpoint_reached(cue[0], -1)
-
     def _on_checkpoint_reached(self, checkpoint_id: str, _frame: int) -> None:
-        self._audio_cue = None
         session = self.session
         if session is None or session.state is not SessionState.PLAYING_SEGMENT:
             return
@@ -595,13 +575,6 @@ class ExamController(QObject):
     def _on_media_ended(self) -> None:
         session = self.session
         if session is None:
-            return
-        cue = self._audio_cue
-        if cue is not None and session.state is SessionState.PLAYING_SEGMENT:
-            # Narration whose checkpoint lies in its last moments: libvlc's audio clock can
-            # report the end before it reports that time. The checkpoint is reached.
-            log.info("narration ended at its checkpoint %s", cue[0])
-            self._on_checkpoint_reached(cue[0], -1)
             return
         try:
             if session.state is SessionState.PLAYING_SEGMENT:

@@ -219,7 +219,6 @@ class PreviewWindow(QMainWindow):
         self._current_item: MediaItem | None = None
         self._pending: tuple[str, int] | None = None  # ("frame"|"ms", value) once loaded
         self._seeking = False
-        self._audio_cue: tuple[str, int] | None = None  # follow mode: (checkpoint id, ms)
         self._follow_wait = False  # feedback is shown; "Continue" moves on
         self.last_reload_s: float | None = None
         self._play_to: int | None = None  # a jump played to this frame, muted
@@ -703,7 +702,6 @@ class PreviewWindow(QMainWindow):
         self, item: MediaItem, *, frame: int | None = None, ms: int | None = None
     ) -> None:
         """Show a media item, then seek to `frame` (video) or `ms` (audio), and stop there."""
-        self._audio_cue = None
         self._cancel_play_to()
         self._load_captions(item)
         if self._is_still(item):
@@ -880,11 +878,6 @@ class PreviewWindow(QMainWindow):
                 self.timeline.setValue(ms)
                 self.timeline.blockSignals(False)
             self._update_position_label(-1, ms)
-            cue = self._audio_cue
-            if cue is not None and ms >= cue[1] and self.session is not None:
-                self._audio_cue = None
-                self.engine.pause()
-                self._follow_reached(cue[0])
 
     def _on_frame(self, frame: int, ms: int) -> None:
         if not self.timeline.isSliderDown():
@@ -1168,7 +1161,6 @@ class PreviewWindow(QMainWindow):
 
     def _stop_follow(self, note: str = "") -> None:
         self.session = None
-        self._audio_cue = None
         self._follow_wait = False
         self.follow_bar.hide()
         self.check_button.setText("Check answer")
@@ -1286,12 +1278,8 @@ class PreviewWindow(QMainWindow):
         if item is None:
             return
         remaining = step.checkpoints[step.checkpoints.index(d.checkpoint) :] if d.checkpoint else ()
-        if self._is_video(item):
-            self.engine.set_checkpoints(remaining)
-            self._audio_cue = None
-        elif d.checkpoint is not None:
-            # Audio has no frames to stop on: stop when the clock passes the checkpoint time.
-            self._audio_cue = (d.checkpoint.id, round(self._cp_time(item, d.checkpoint) * 1000))
+        # The engine stops on checkpoints in video (on the frame) and audio (on the time).
+        self.engine.set_checkpoints(remaining)
         self.engine.play()
 
     def _on_checkpoint_reached(self, cp_id: str, frame: int) -> None:
@@ -1334,7 +1322,6 @@ class PreviewWindow(QMainWindow):
             item = self.case.media_by_id(d.media_id)
             cp = d.checkpoint
             self.engine.set_checkpoints(())
-            self._audio_cue = None
             if self.engine.state.value == "playing":
                 self.engine.pause()
             self._current_item = item

@@ -236,6 +236,33 @@ def test_audio_only_narration_reports_time_and_ends(qtbot, media_engine, media_f
     assert max(positions) > 1500
 
 
+def test_audio_only_checkpoints_stop_on_time_and_survive_an_early_end(
+    qtbot, media_engine, media_files
+):
+    """Narration stops at its checkpoint times; one in the last second (where libvlc may
+    report the end early without a sound card) is still reached, and resuming from it ends
+    the narration instead of starting it again."""
+    positions: list[int] = []
+    media_engine.position_changed.connect(positions.append)
+    reached: list[tuple[str, int]] = []
+    media_engine.checkpoint_reached.connect(lambda cp, _f: reached.append((cp, positions[-1])))
+    early = Checkpoint("early", 1.0, None, ("q",))
+    late = Checkpoint("late", 2.9, None, ("q",))  # 0.1 s before the end of a 3 s file
+    with qtbot.waitSignal(media_engine.checkpoint_reached, timeout=10_000):
+        media_engine.load(media_files["narration"], checkpoints=(early, late))
+    assert reached[0][0] == "early" and 1000 <= reached[0][1] <= 1100
+    assert media_engine.state == State.CHECKPOINT
+    with qtbot.waitSignal(media_engine.checkpoint_reached, timeout=10_000):
+        media_engine.play()
+    assert [cp for cp, _ in reached] == ["early", "late"]
+    assert media_engine.state == State.CHECKPOINT
+    mark = len(positions)
+    with qtbot.waitSignal(media_engine.ended, timeout=10_000):
+        media_engine.play()
+    assert media_engine.state == State.ENDED
+    assert min(positions[mark:], default=2900) >= 1900  # never back to the start
+
+
 # --------------------------------------------------------------------- faults
 
 
