@@ -503,14 +503,7 @@ def _parse_webvtt(lines: Sequence[str], path: Path, errors: list[CaptionError]) 
         except _TimestampError as exc:
             errors.append(CaptionError(path, line_no, str(exc)))
             continue
-        if end_ms <= start_ms:
-            errors.append(
-                CaptionError(
-                    path,
-                    line_no,
-                    f"the cue ends at {_fmt_ms(end_ms)}, not after its start {_fmt_ms(start_ms)}",
-                )
-            )
+        if not _ends_after_start(start_ms, end_ms, path, line_no, errors):
             continue
         raw.append(_RawCue(line_no, start_ms, end_ms))
 
@@ -590,6 +583,22 @@ def _srt_ms(groups: Sequence[str]) -> int:
     return ((int(h) * 60 + int(m)) * 60 + int(s)) * 1000 + int(ms)
 
 
+def _ends_after_start(
+    start_ms: int, end_ms: int, path: Path, line_no: int, errors: list[CaptionError]
+) -> bool:
+    """True when the cue ends after it starts; otherwise records why and returns False."""
+    if end_ms > start_ms:
+        return True
+    errors.append(
+        CaptionError(
+            path,
+            line_no,
+            f"the cue ends at {_fmt_ms(end_ms)}, not after its start {_fmt_ms(start_ms)}",
+        )
+    )
+    return False
+
+
 def _parse_srt(lines: Sequence[str], path: Path, errors: list[CaptionError]) -> CaptionTrack:
     raw: list[_RawCue] = []
     timing_rows = [i for i, line in enumerate(lines) if _ARROW in line]
@@ -622,14 +631,7 @@ def _parse_srt(lines: Sequence[str], path: Path, errors: list[CaptionError]) -> 
             errors.append(CaptionError(path, line_no, "minutes and seconds must be below 60"))
             continue
         start_ms, end_ms = _srt_ms(g[0:5]), _srt_ms(g[5:10])
-        if end_ms <= start_ms:
-            errors.append(
-                CaptionError(
-                    path,
-                    line_no,
-                    f"the cue ends at {_fmt_ms(end_ms)}, not after its start {_fmt_ms(start_ms)}",
-                )
-            )
+        if not _ends_after_start(start_ms, end_ms, path, line_no, errors):
             continue
         # The cue's text runs to the next cue's number; a blank line inside it ends the
         # cue in most players, so text after one would be lost.

@@ -130,15 +130,7 @@ class CaliperCanvas(ImageCanvas):
         return (size.width() // 2, size.height() // 2)
 
     def _endpoint_at(self, pos: QPointF) -> int | None:
-        best, best_d = None, self.ARM + 4
-        for i, p in enumerate(self.endpoints):
-            if p is None:
-                continue
-            c = self.pixel_center(*p)
-            d = math.hypot(c.x() - pos.x(), c.y() - pos.y())
-            if d <= best_d:
-                best, best_d = i, d
-        return best
+        return self.nearest_handle(self.endpoints, pos, self.ARM + 4)
 
     # -- mouse --------------------------------------------------------------
 

@@ -79,38 +79,31 @@ def _paint_indicator(button: QAbstractButton, round_: bool) -> None:
     painter.end()
 
 
-class OptionRadio(QRadioButton):
-    """A radio button drawn large and with strong contrast."""
+class _LargeIndicator:
+    """A radio button or check box drawn large, with strong contrast, clickable all over."""
+
+    ROUND = False
 
     def sizeHint(self) -> QSize:
-        side = round(self.fontMetrics().height() * 1.3) + 6
+        side = round(self.fontMetrics().height() * 1.3) + 6  # type: ignore[attr-defined]
         return QSize(side, side)
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
     def hitButton(self, pos: QPoint) -> bool:
-        return self.rect().contains(pos)
+        return self.rect().contains(pos)  # type: ignore[attr-defined,no-any-return]
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        _paint_indicator(self, round_=True)
+        _paint_indicator(self, round_=self.ROUND)  # type: ignore[arg-type]
 
 
-class OptionCheck(QCheckBox):
-    """A check box drawn large and with strong contrast."""
+class OptionRadio(_LargeIndicator, QRadioButton):
+    ROUND = True
 
-    def sizeHint(self) -> QSize:
-        side = round(self.fontMetrics().height() * 1.3) + 6
-        return QSize(side, side)
 
-    def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
-
-    def hitButton(self, pos: QPoint) -> bool:
-        return self.rect().contains(pos)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        _paint_indicator(self, round_=False)
+class OptionCheck(_LargeIndicator, QCheckBox):
+    ROUND = False
 
 
 class OptionRow(QFrame):

@@ -17,7 +17,6 @@ orange with a dashed outline.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -125,13 +124,7 @@ class HotspotCanvas(ImageCanvas):
         self.markers_changed.emit()
 
     def _marker_at(self, pos: QPointF) -> int | None:
-        best, best_d = None, self.RADIUS + 6
-        for i, (x, y) in enumerate(self.markers):
-            c = self.pixel_center(x, y)
-            d = math.hypot(c.x() - pos.x(), c.y() - pos.y())
-            if d <= best_d:
-                best, best_d = i, d
-        return best
+        return self.nearest_handle(list(self.markers), pos, self.RADIUS + 6)
 
     def place(self, pixel: tuple[float, float]) -> bool:
         """Place a marker (or, with one marker allowed, move it); False when all are placed."""

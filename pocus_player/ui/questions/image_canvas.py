@@ -118,6 +118,20 @@ class ImageCanvas(QWidget):
         """The widget point at the centre of image pixel (x, y)."""
         return self.image_to_widget(QPointF(x + 0.5, y + 0.5))
 
+    def nearest_handle(
+        self, points: list[tuple[float, float] | None], pos: QPointF, reach: float
+    ) -> int | None:
+        """Index of the placed point drawn nearest `pos` within `reach` widget px, else None."""
+        best, best_d = None, reach
+        for i, p in enumerate(points):
+            if p is None:
+                continue
+            c = self.pixel_center(*p)
+            d = math.hypot(c.x() - pos.x(), c.y() - pos.y())
+            if d <= best_d:
+                best, best_d = i, d
+        return best
+
     def widget_pos_for_pixel(self, x: int, y: int) -> QPoint:
         """An integer widget position that lies on image pixel (x, y) (for input and tests)."""
         centre = self.pixel_center(x, y)
