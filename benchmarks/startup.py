@@ -38,23 +38,50 @@ app.exec()
 APP = """
 import sys
 from pathlib import Path
-from PySide6.QtCore import QTimer
-from pocus_player.ui.app import AppOptions, ExamApp, create_qapp
+from pocus_player import cli
 tmp = Path(sys.argv[1])
-app = create_qapp()
-exam_app = ExamApp(AppOptions(config_dir=tmp / "cfg", results_dir=tmp / "results"))
-window = exam_app.show_start()
-def ready():
-    assert window.isVisible() and window.pin_prompt.pin.isEnabled()
-    print("ready", flush=True)
-    app.quit()
-QTimer.singleShot(0, ready)
-app.exec()
+def report_when_interactive():
+    # Wrap the start screen's show so that, once it is up, the running event loop reports
+    # and quits; everything else is the real `pocus-player` entry point.
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from pocus_player.ui import app as ui_app
+    show_start = ui_app.ExamApp.show_start
+    def wrapped(self):
+        window = show_start(self)
+        def ready():
+            pin = window.pin_prompt.pin
+            ok = window.isVisible() and pin.isEnabled() and window.focusWidget() is pin
+            print("ready" if ok else "not interactive", flush=True)
+            QApplication.quit()
+        QTimer.singleShot(0, ready)
+        return window
+    ui_app.ExamApp.show_start = wrapped
+import importlib.abc, importlib.util
+class _Hook(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name != "pocus_player.ui.app":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        loader = spec.loader
+        exec_module = loader.exec_module
+        def run(module):
+            exec_module(module)
+            report_when_interactive()
+        loader.exec_module = run
+        return spec
+sys.meta_path.insert(0, _Hook())
+sys.exit(cli.main(["app", "--config-dir", str(tmp / "cfg"), "--results-dir", str(tmp / "results")]))
 """
 
 
 def run_once(code: str, tmp: Path) -> float:
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    # An installed package carries compiled bytecode (pip writes it); a checkout run with
+    # PYTHONDONTWRITEBYTECODE would recompile every module on every start. Both children
+    # share one bytecode cache, filled by the warm-up runs.
+    env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONPYCACHEPREFIX": str(tmp / "pycache")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
         env["QT_QPA_PLATFORM"] = "offscreen"
     t0 = time.perf_counter()

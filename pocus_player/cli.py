@@ -94,16 +94,35 @@ def _add_validate(sub: Any) -> None:
     p.set_defaults(handler=cmd_validate)
 
 
-def _optional_subcommands(sub: Any) -> None:
-    """Subcommands living in their own modules, each with `add_subparser(subparsers)`."""
+# Subcommands living in their own modules, each with `add_subparser(subparsers)`; several
+# of them pull in the case model, pyrage or Qt, so only the one named on the command line is
+# imported (all of them for --help or a mistyped name, so that argparse can list them).
+_SUBCOMMAND_MODULES: dict[str, str] = {
+    "simulate": "pocus_player.core.simulate",
+    "results": "pocus_player.board.results",
+    "preview": "pocus_player.ui.preview_cli",
+    "export-packet": "pocus_player.ui.preview_cli",
+    "app": "pocus_player.ui.app_cli",
+}
+
+
+def _modules_for(argv: Sequence[str] | None) -> list[str]:
+    every = list(dict.fromkeys(_SUBCOMMAND_MODULES.values()))
+    if argv is None:
+        return every
+    words = [a for a in argv if not a.startswith("-")]
+    if not words:
+        return every if any(a in ("-h", "--help") for a in argv) else []
+    if words[0] == "validate":
+        return []
+    module = _SUBCOMMAND_MODULES.get(words[0])
+    return [module] if module else every
+
+
+def _optional_subcommands(sub: Any, modules: Sequence[str]) -> None:
     import importlib
 
-    for module in (
-        "pocus_player.core.simulate",
-        "pocus_player.board.results",
-        "pocus_player.ui.preview_cli",
-        "pocus_player.ui.app_cli",
-    ):
+    for module in modules:
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError as exc:
@@ -113,7 +132,8 @@ def _optional_subcommands(sub: Any) -> None:
         mod.add_subparser(sub)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for `argv`: every subcommand when `argv` is None."""
     parser = argparse.ArgumentParser(
         prog="pocus-player",
         description="Interactive point-of-care ultrasound case assessments.",
@@ -122,12 +142,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_validate(sub)
-    _optional_subcommands(sub)
+    _optional_subcommands(sub, _modules_for(argv))
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,

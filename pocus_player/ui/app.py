@@ -16,8 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pocus_player import __version__
@@ -60,9 +59,9 @@ def create_qapp(argv: list[str] | None = None) -> QApplication:
     """The QApplication, honouring the OS display scale (fractional factors too)."""
     app = QApplication.instance()
     if app is None:
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-        )
+        # Fractional factors (150 %) as they are; the environment variable rather than the
+        # setter keeps the start path off Qt's namespace of enums (see theme.py).
+        os.environ.setdefault("QT_SCALE_FACTOR_ROUNDING_POLICY", "PassThrough")
         if sys.platform.startswith("linux") and "QT_QPA_PLATFORM" not in os.environ:
             # libvlc cannot embed under Wayland; frames are painted by Qt, but stay on xcb.
             os.environ.setdefault("QT_QPA_PLATFORM", "xcb")

@@ -85,6 +85,11 @@ def run_app(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"pocus-player: {exc}", file=sys.stderr)
         return 2
+    # The Qt-free modules behind the start screen load before Qt does: PySide6 reads the
+    # source of every module imported after it, which doubles their import time.
+    from pocus_player.core import pin, settings_store  # noqa: F401
+    from pocus_player.ui import logging_setup  # noqa: F401
+
     try:
         from pocus_player.ui.app import run
     except ImportError as exc:  # Qt or libvlc missing from this installation

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -164,7 +164,7 @@ class PinPrompt(QFrame):
         self._refresh_lock()
 
     def focus(self) -> None:
-        self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.pin.setFocus()
 
     def _refresh_lock(self) -> None:
         try:
@@ -180,7 +180,7 @@ class PinPrompt(QFrame):
         elif self._lock_timer.isActive():
             self._lock_timer.stop()
             show_message(self.message, "You can try the PIN again.", "warning")
-            self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.pin.setFocus()
 
     def _submit(self) -> None:
         pin = self.pin.text()
@@ -189,7 +189,7 @@ class PinPrompt(QFrame):
                 if pin != self.confirm.text():
                     show_message(self.message, "The two PINs differ. Type the same PIN twice.")
                     self.confirm.clear()
-                    self.confirm.setFocus(Qt.FocusReason.OtherFocusReason)
+                    self.confirm.setFocus()
                     return
                 self.store.set_pin(pin)
                 self.pin.clear()
@@ -212,7 +212,7 @@ class PinPrompt(QFrame):
         except PinError as exc:
             show_message(self.message, str(exc))
         self.pin.clear()
-        self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.pin.setFocus()
 
     def _cancel(self) -> None:
         self.pin.clear()
@@ -406,7 +406,7 @@ class ProctorPanel(QFrame):
             self.close_button,
         ):
             if w.isVisible() and w.isEnabled():
-                w.setFocus(Qt.FocusReason.OtherFocusReason)
+                w.setFocus()
                 return
 
     def _done(self, ok: bool, text: str) -> None:
@@ -417,7 +417,7 @@ class ProctorPanel(QFrame):
 
     def _pause(self) -> None:
         self._done(self.controller.proctor_pause(), "Exam paused.")
-        self.resume_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.resume_button.setFocus()
 
     def _resume(self) -> None:
         self._done(self.controller.proctor_resume(), "Exam resumed.")
@@ -438,7 +438,7 @@ class ProctorPanel(QFrame):
 
     def _ask_end(self) -> None:
         self.end_confirm.show()
-        self.end_confirm.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.end_confirm.setFocus()
 
     def _end(self) -> None:
         reason = self.end_reason.text().strip() or "ended by the proctor"

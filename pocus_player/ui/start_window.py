@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QApplication,
@@ -319,6 +319,8 @@ class StartWindow(QMainWindow):
         return page
 
     def _fill_resume(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.resume_list.clear()
         for u in self.unfinished:
             started = f"{u.started[:4]}-{u.started[4:6]}-{u.started[6:8]} {u.started[9:11]}:{u.started[11:13]} UTC"
@@ -335,6 +337,8 @@ class StartWindow(QMainWindow):
         )
 
     def _resume(self) -> None:
+        from PySide6.QtCore import Qt
+
         item = self.resume_list.currentItem()
         if item is not None:
             self.resumeRequested.emit(item.data(Qt.ItemDataRole.UserRole))
@@ -342,6 +346,8 @@ class StartWindow(QMainWindow):
     # -- setup
 
     def _build_setup(self, practice: bool, preselect: str | None) -> QWidget:
+        from PySide6.QtCore import Qt
+
         card = QFrame()
         card.setObjectName("Card")
         card_width = 820
@@ -440,7 +446,7 @@ class StartWindow(QMainWindow):
 
     def show_setup(self) -> None:
         self.pages.setCurrentWidget(self.setup_page)
-        self.candidate_id.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.candidate_id.setFocus()
 
     def _ensure_pages(self) -> None:
         if self._built:
@@ -464,7 +470,7 @@ class StartWindow(QMainWindow):
         if self.unfinished:
             self._fill_resume()
             self.pages.setCurrentWidget(self.resume_page)
-            self.resume_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.resume_button.setFocus()
         else:
             self.show_setup()
 
@@ -488,11 +494,11 @@ class StartWindow(QMainWindow):
         cid = self.candidate_id.text().strip()
         if not re.fullmatch(CANDIDATE_ID_RE, cid):
             show_message(self.setup_message, "Enter the candidate ID (letters, digits, . and -).")
-            self.candidate_id.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.candidate_id.setFocus()
             return
         if not self.candidate_name.text().strip():
             show_message(self.setup_message, "Enter the candidate's name.")
-            self.candidate_name.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.candidate_name.setFocus()
             return
         if self.selected_exam() is None:
             show_message(self.setup_message, "No exam is available to choose.")
@@ -573,6 +579,8 @@ class StartWindow(QMainWindow):
         return page
 
     def run_preflight(self) -> None:
+        from PySide6.QtCore import Qt
+
         exam = self.selected_exam()
         assert exam is not None
         p = self.exam_progress()
@@ -614,9 +622,7 @@ class StartWindow(QMainWindow):
             )
             theme.set_role(self.preflight_summary, "ok")
         self._update_start()
-        (self.tone_button if self._checks_ok else self.rerun_button).setFocus(
-            Qt.FocusReason.OtherFocusReason
-        )
+        (self.tone_button if self._checks_ok else self.rerun_button).setFocus()
 
     def _play_tone(self) -> None:
         if self._tone is None:
@@ -626,14 +632,14 @@ class StartWindow(QMainWindow):
             show_message(self.tone_status, error)
         else:
             show_message(self.tone_status, "Tone playing… Did the candidate hear it?", "warning")
-        self.tone_yes.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.tone_yes.setFocus()
 
     def _tone_heard(self) -> None:
         self._tone_ok = True
         show_message(self.tone_status, "Sound confirmed.", "ok")
         self._update_start()
         if self.start_button.isEnabled():
-            self.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.start_button.setFocus()
 
     def _update_start(self) -> None:
         self.start_button.setEnabled(self._checks_ok and self._tone_ok)

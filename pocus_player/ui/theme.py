@@ -9,6 +9,13 @@ property and this stylesheet styles it:
 `apply(app, high_contrast, scale)` may be called again at any time (the proctor
 switching larger text on); sizes are in points so they follow the display's
 scale factor, which Qt applies itself.
+
+Start-up speed: the first use of PySide6's `Qt` namespace builds ~100 Python enum
+classes (15-30 ms). The proctor's PIN screen (this module, `app`, `start_window`,
+`proctor_panel`) therefore never touches `Qt` before it is on screen: focus calls use
+`setFocus()` (its default reason), the one enum it needs is set by value, and modules
+import `Qt` inside the functions that run after the PIN. `tests/ui/test_app_startup.py`
+holds the line.
 """
 
 from __future__ import annotations
@@ -178,8 +185,11 @@ def current_scale(app: QApplication | None = None) -> float:
 
 
 def set_role(widget: QWidget, role: str | None) -> None:
-    """Set the `role` property and re-polish so the stylesheet notices."""
+    """Set the `role` property and re-polish so the stylesheet notices (a widget whose
+    window was never shown needs no re-polish: showing it polishes it with this role)."""
     widget.setProperty("role", role or "")
+    if widget.window().windowHandle() is None:
+        return
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
@@ -188,7 +198,6 @@ def set_role(widget: QWidget, role: str | None) -> None:
 def card_page(card: QWidget, width: int = 760) -> QWidget:
     """A page showing `card` centred, `width` px wide at 100 % text (wider with larger text),
     inside a scroll area so that nothing is ever cut off at 200 %."""
-    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout
 
     scale = current_scale()
@@ -206,7 +215,7 @@ def card_page(card: QWidget, width: int = 760) -> QWidget:
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
     scroll.setWidget(inner)
-    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.setProperty("focusPolicy", 0)  # Qt.NoFocus, by value: see the module docstring
     page = QWidget()
     layout = QVBoxLayout(page)
     layout.setContentsMargins(0, 0, 0, 0)
