@@ -670,6 +670,17 @@ class ExamSession:
 
         self._transact(run)
 
+    def left_full_screen(self) -> None:
+        """The exam window left full screen (the candidate or the system switched it): the
+        board sees when, and the app puts the window back."""
+        self._require_started("record that the window left full screen")
+
+        def run(tx: _Tx) -> None:
+            tx.records.append(("event", {"event": "left_full_screen", "at": tx.now}))
+            self._log(tx, "left_full_screen", {})
+
+        self._transact(run)
+
     def proctor_end(self, reason: str = "") -> None:
         """End the case now: the open checkpoint is submitted as it stands."""
         self.tick()

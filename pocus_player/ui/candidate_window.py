@@ -940,7 +940,7 @@ class CandidateWindow(QMainWindow):
             and self.isVisible()
         ):
             log.warning("the exam window left full screen")
-            self.controller.record_window_event("the exam window left full screen")
+            self.controller.record_left_full_screen()
             QTimer.singleShot(0, self.showFullScreen)
 
     def focus_widget(self) -> QWidget | None:

@@ -393,15 +393,15 @@ class ExamController(QObject):
     def proctor_end(self, reason: str = "") -> bool:
         return self._proctor(lambda: self.session.proctor_end(reason), "Ending the case")  # type: ignore[union-attr]
 
-    def record_window_event(self, what: str) -> None:
-        """Kiosk events (the exam window left full screen) go into the journal as incidents."""
+    def record_left_full_screen(self) -> None:
+        """The kiosk window left full screen: a `left_full_screen` event in the journal."""
         if self.session is None or self.session.is_over:
-            log.info("window event outside a case: %s", what)
+            log.info("the window left full screen outside a case")
             return
         try:
-            self.session.proctor_incident(f"automatic: {what}")
+            self.session.left_full_screen()
         except (JournalWriteError, SessionError) as exc:
-            log.warning("window event not recorded: %s", exc)
+            log.warning("leaving full screen not recorded: %s", exc)
 
     def retry_media(self) -> bool:
         """After a media fault the proctor tries the media again (timers resume)."""

@@ -333,6 +333,20 @@ def test_proctor_pause_freezes_time(
     assert events == ["proctor_pause", "incident", "proctor_resume"]
 
 
+def test_leaving_full_screen_is_recorded_and_changes_nothing_else(
+    case: m.Case, clock: VirtualClock, journal: FlakyJournal
+) -> None:
+    with pytest.raises(SessionError, match="left full screen"):
+        ExamSession(case, clock, journal).left_full_screen()
+    s = started(case, clock, journal)
+    s.segment_reached_checkpoint("cp_fluid")
+    clock.advance(42.0)
+    before = (s.state, s.time_remaining(), s.media_directive)
+    s.left_full_screen()
+    assert (s.state, s.time_remaining(), s.media_directive) == before
+    assert journal.records[-1] == ("event", {"event": "left_full_screen", "at": clock.now()})
+
+
 def test_pause_during_review_resumes_the_review(
     case: m.Case, clock: VirtualClock, journal: FlakyJournal
 ) -> None:
