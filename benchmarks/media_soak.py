@@ -56,6 +56,17 @@ class Heartbeat:
         self.worst = 0.0
 
 
+def slope_kb_per_load(samples: list[float]) -> float:
+    """Least-squares slope of RSS samples (MB, one per load), in KB per load."""
+    n = len(samples)
+    if n < 2:
+        return 0.0
+    mean_x, mean_y = (n - 1) / 2, statistics.fmean(samples)
+    num = sum((i - mean_x) * (y - mean_y) for i, y in enumerate(samples))
+    den = sum((i - mean_x) ** 2 for i in range(n))
+    return num / den * 1024
+
+
 def wait(ms: int, signal=None) -> None:  # type: ignore[no-untyped-def]
     loop = QEventLoop()
     if signal is not None:
@@ -82,6 +93,7 @@ def main() -> int:
     rss_start = rss_mb()
     rss_warm = rss_start
     stalls_after_warmup = 0.0
+    rss_after: list[float] = []  # after each load past the warm-up
     for i in range(args.loads):
         if i == args.warmup:
             rss_warm = rss_mb()
@@ -97,10 +109,15 @@ def main() -> int:
         stop_call_ms.append((time.perf_counter() - t0) * 1000)
         if i >= args.warmup:
             stalls_after_warmup = max(stalls_after_warmup, beat.worst)
+            rss_after.append(rss_mb())
     wait(300)
     rss_end = rss_mb()
     engine.close()
     growth = rss_end - rss_warm
+    # Two samples can land on either side of the allocator's ups and downs: the
+    # trend over every load after the warm-up (and over the last half) says more.
+    slope = slope_kb_per_load(rss_after)
+    slope_late = slope_kb_per_load(rss_after[len(rss_after) // 2 :])
     print(f"{'loads':<34} {args.loads}")
     print(
         f"{'RSS start / after warm-up / end':<34} {rss_start:.1f} / {rss_warm:.1f} / {rss_end:.1f} MB"
@@ -108,6 +125,8 @@ def main() -> int:
     print(
         f"{'RSS growth after warm-up':<34} {growth:+.1f} MB ({growth * 1024 / (args.loads - args.warmup):+.1f} KB/load)"
     )
+    print(f"{'RSS trend after warm-up / 2nd half':<34} {slope:+.1f} / {slope_late:+.1f} KB/load")
+    print(f"{'RSS max after warm-up':<34} {max(rss_after, default=rss_end):.1f} MB")
     print(
         f"{'load to first frame median / max':<34} {statistics.median(load_ms):.1f} / {max(load_ms):.1f} ms"
     )
@@ -120,6 +139,9 @@ def main() -> int:
                 "loads": args.loads,
                 "rss_growth_mb": round(growth, 2),
                 "rss_growth_kb_per_load": round(growth * 1024 / (args.loads - args.warmup), 1),
+                "rss_slope_kb_per_load": round(slope, 1),
+                "rss_slope_last_half_kb_per_load": round(slope_late, 1),
+                "rss_max_after_warmup_mb": round(max(rss_after, default=rss_end), 1),
                 "median_load_ms": round(statistics.median(load_ms), 1),
                 "max_load_ms": round(max(load_ms), 1),
                 "max_stop_call_ms": round(max(stop_call_ms), 2),

@@ -31,16 +31,16 @@ class ClinicalArea(enum.StrEnum):
     OTHER = "other"
 
 
+# Picture files the app shows (PNG, JPEG, GIF); everything else goes through libvlc.
+PICTURE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif"})
+
+
 class MediaKind(enum.StrEnum):
     NARRATION = "narration"  # audio only, spoken
     ENCOUNTER_VIDEO = "encounter_video"  # patient encounter, usually spoken
     CINE = "cine"  # 2D ultrasound cine loop
     MMODE = "mmode"  # M-mode strip, a still image or a short video
     STILL = "still"  # still ultrasound frame (PNG/JPEG)
-
-    @property
-    def is_image(self) -> bool:
-        return self in (MediaKind.STILL,)
 
     @property
     def is_timed(self) -> bool:
@@ -134,6 +134,8 @@ class Calibration:
 
 @dataclass(frozen=True, slots=True)
 class MediaItem:
+    """A media file of the case (see `MediaKind`)."""
+
     id: str
     kind: MediaKind
     file: Path  # absolute, resolved, inside the content root
@@ -147,6 +149,15 @@ class MediaItem:
     width: int | None = None  # image size for stills, from the file
     height: int | None = None
     replay_limit: int | None = None  # overrides settings.clip_replay_limit
+
+    @property
+    def is_picture(self) -> bool:
+        """Shown as a picture, never played: a still, an M-mode strip saved as an image, a
+        single-frame GIF. An animated GIF is a clip: the probe gave it a frame rate."""
+        if self.kind is MediaKind.STILL:
+            return True
+        suffix = self.file.suffix.lower()
+        return suffix in PICTURE_SUFFIXES and not (suffix == ".gif" and self.frame_rate)
 
 
 @dataclass(frozen=True, slots=True)

@@ -129,7 +129,6 @@ _ACTIVE = frozenset(
     {SessionState.PLAYING_SEGMENT, SessionState.AT_CHECKPOINT, SessionState.REVIEWING}
 )
 _OPEN = frozenset({SessionState.AT_CHECKPOINT, SessionState.REVIEWING})
-_IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff"})
 
 
 class ReplayLimitReached(SessionError):
@@ -871,8 +870,8 @@ class ExamSession:
 
     def _replayable(self, media_id: str) -> bool:
         item = self._media(media_id)
-        # An M-mode strip may be a still picture; only moving media can be replayed.
-        return item.kind.is_timed and item.file.suffix.lower() not in _IMAGE_SUFFIXES
+        # An M-mode strip may be a picture; only moving media can be replayed.
+        return item.kind.is_timed and not item.is_picture
 
     def _calibration(self, question: Question) -> Calibration | None:
         if question.image is None:

@@ -11,6 +11,12 @@ is the next frame. Every picture's fingerprint is kept with its number; the
 count is checked against the fingerprints: decoding is deterministic, so a frame seen before has the same
 fingerprint when it is decoded again, which corrects the count should libvlc
 ever skip or repeat a picture.
+
+A GIF is numbered in ticks of its frame rate instead: `configure` takes how
+many ticks each picture lasts (a GIF's frames may have different delays), and
+a picture is handed on once per tick it covers, numbered by tick, so that to
+the engine it is a clip of constant frame rate whose frame n starts at
+n / frame_rate.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import hashlib
+import itertools
 import threading
 import time
 from collections import deque
@@ -30,6 +37,12 @@ from PySide6.QtGui import QImage
 
 # How far a recognised picture may move the count (frames).
 _MAX_CORRECTION = 3
+# libvlc shows a picture again at least this render delay (4 ms plus the
+# render time) before the next picture is due, and a new picture never before
+# it is due: a repeat within this margin of the due time counts as new.
+_DUE_TOLERANCE_S = 0.003
+# How many recent pictures estimate the schedule (a few, so clock drift passes).
+_SCHEDULE_PICTURES = 8
 
 
 @dataclass(slots=True, eq=False)
@@ -98,9 +111,16 @@ class FrameSink:
         self.delivered = 0
         self.redisplays = 0
         self.frame_rate = 25.0
+        self._starts: tuple[int, ...] | None = None  # tick each picture starts on, and the end
         self._paused = False
         self._prev_print: bytes | None = None
         self._prev_time = 0.0
+        self.rate = 1.0
+        # (monotonic time - number x period) of recent pictures shown on the
+        # clock: the earliest is the schedule's start (see `_is_redisplay`)
+        self._offsets: deque[float] = deque(maxlen=_SCHEDULE_PICTURES)
+        self._off_clock = True  # the next new picture may be shown off the clock
+        self._paused_at: float | None = None  # when libvlc was last asked to pause
 
         @vlc.CallbackDecorators.VideoLockCb
         def _lock_cb(_opaque, planes):  # type: ignore[no-untyped-def]
@@ -118,10 +138,26 @@ class FrameSink:
 
     # -- configuration (any thread) ---------------------------------------
 
-    def configure(self, width: int, height: int, frame_rate: float) -> None:
-        """Allocate the picture buffer libvlc renders into (call before playing)."""
+    def configure(
+        self,
+        width: int,
+        height: int,
+        frame_rate: float,
+        picture_ticks: tuple[int, ...] | None = None,
+    ) -> None:
+        """Allocate the picture buffer libvlc renders into (call before playing).
+
+        `picture_ticks`: how many ticks (at `frame_rate`) each picture lasts,
+        for a clip whose pictures each differ from the one before (a GIF, its
+        repeats merged): then an exact repeat is always libvlc showing the
+        same picture again, whatever its timing. None: every picture is one
+        tick, and repeats are told apart by their timing.
+        """
         with self._lock:
             self.frame_rate = frame_rate
+            self._starts = (
+                tuple(itertools.accumulate(picture_ticks, initial=0)) if picture_ticks else None
+            )
             size = width * height * 4
             if self._buffer is None or len(self._buffer) < size:
                 self._buffer = (ctypes.c_uint8 * size)()
@@ -137,6 +173,10 @@ class FrameSink:
             self.last_index = -1
             self._prev_print = None
             self._paused = False
+            self._paused_at = None
+            self._offsets.clear()
+            # a start or seek shows its first picture while paused, off the schedule
+            self._off_clock = True
             if forget:
                 self._by_index.clear()
                 self._by_print.clear()
@@ -147,8 +187,27 @@ class FrameSink:
 
     def set_paused(self, paused: bool) -> None:
         """Whether libvlc has been asked to pause (pictures then can only be redisplays)."""
+        now = time.monotonic()
         with self._lock:
             self._paused = paused
+            if paused:
+                if self._paused_at is None:
+                    self._paused_at = now
+            elif self._paused_at is not None:
+                # libvlc's clock stood still for as long as it was paused: the
+                # schedule moves by that much (measured within ~1 ms). The
+                # first picture after a pause comes early, off the schedule.
+                moved = now - self._paused_at
+                self._paused_at = None
+                self._offsets = deque((o + moved for o in self._offsets), _SCHEDULE_PICTURES)
+                self._prev_time += moved
+                self._off_clock = True
+
+    def set_rate(self, rate: float) -> None:
+        """The playback rate libvlc was given (pictures are due `rate` times as often)."""
+        with self._lock:
+            self.rate = rate
+            self._offsets.clear()
 
     def known(self, index: int) -> bool:
         with self._lock:
@@ -162,19 +221,57 @@ class FrameSink:
         with self._lock:
             return len(self._by_index)
 
+    def _ticks(self, count: int) -> range:
+        """The ticks the count-th picture covers (just `count` for one-tick pictures)."""
+        starts = self._starts
+        if not starts:
+            return range(count, count + 1)
+        if count + 1 < len(starts):
+            return range(starts[count], starts[count + 1])
+        extra = starts[-1] + count - (len(starts) - 1)  # more pictures than announced
+        return range(extra, extra + 1)
+
     # -- the video thread ---------------------------------------------------
 
     def _is_redisplay(self, now: float) -> bool:
-        """libvlc shows the current picture again (~every 63 ms) while paused or starved.
+        """Whether a picture equal to the previous one is libvlc showing it again.
 
-        Such a picture repeats the previous one exactly. A genuinely repeated
-        frame of the clip arrives on the clip's cadence instead; anything off
-        cadence, or anything while a pause is pending, is a redisplay.
+        libvlc shows the current picture again ~80 ms after it last showed it
+        (56-82 ms measured) whenever the next picture is not due by then, and
+        when paused; the display callback cannot tell that from a new picture.
+        A new picture is shown when it is due on the clip's schedule and never
+        before, whereas a repeat comes before the next picture is due (libvlc
+        repeats only when the next one is due later). So a repeat is new only
+        at or after the due time of the next frame: the schedule is taken from
+        the recent new pictures (each shown at or after its due time, so the
+        earliest offset is the closest); a pause moves it by the pause's length.
+        Until two pictures after a start or a seek agree on a schedule, the
+        next is due one period after the previous new picture (itself shown at
+        or after its due time). Clips faster than the repeat interval see no
+        repeat while playing; one coming more than half a period late (decoding
+        starved) is a repeat too.
         """
         if self._paused:
             return True
-        interval = (now - self._prev_time) * self.frame_rate
-        return interval < 0.75 or interval > 1.5
+        if self._starts:
+            return True  # no two pictures in a row are alike (see `configure`)
+        period = 1.0 / (self.frame_rate * self.rate)
+        if len(self._offsets) >= 2:
+            due = min(self._offsets) + self._next * period
+        else:
+            due = self._prev_time + period
+        return not due - _DUE_TOLERANCE_S <= now <= due + 0.5 * period
+
+    def _note_schedule(self, now: float, index: int) -> None:
+        """Remember when a new picture was shown, for the schedule (lock held)."""
+        if self._off_clock:
+            self._off_clock = False
+            return
+        period = 1.0 / (self.frame_rate * self.rate)
+        offset = now - index * period
+        if self._offsets and abs(offset - min(self._offsets)) > 0.25 * period:
+            self._offsets.clear()  # not the schedule seen so far: start again from here
+        self._offsets.append(offset)
 
     def _deliver(self) -> None:
         view = self._view
@@ -208,16 +305,19 @@ class FrameSink:
             self._by_index[index] = digest
             self._by_print.setdefault(digest, set()).add(index)
             self._next = index + 1
-            self.last_index = index
+            self._note_schedule(now, index)
+            ticks = self._ticks(index)
+            self.last_index = ticks[-1]
             self.delivered += 1
-            frame = Frame(self.generation, index, pixels, digest, identified)
-            if self._stop_at is not None and index >= self._stop_at:
+            frames = [Frame(self.generation, n, pixels, digest, identified) for n in ticks]
+            if self._stop_at is not None and ticks[-1] >= self._stop_at:
                 self._stop_at = None
                 self._paused = True
                 stop_hit = True
         if stop_hit:
-            self._on_stop_frame(frame)
-        self._on_frame(frame)
+            self._on_stop_frame(frames[0])
+        for frame in frames:
+            self._on_frame(frame)
 
 
 class FrameQueue:

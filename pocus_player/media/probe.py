@@ -1,6 +1,8 @@
 """`VlcMediaProbe`: duration, frame rate, size and streams of a media file, via libvlc.
 
-Still images (PNG, JPEG) are measured from their headers without libvlc. MPEG
+Still images (PNG, JPEG, single-frame GIF) are measured from their headers
+without libvlc. An animated GIF is read through libavformat (`gif_media_options`):
+libvlc's own image demuxer would show its first frame as a 10 s still. MPEG
 program streams announce no tracks to libvlc's preparser, so for those (and any
 other file whose preparse finds no video format) the probe plays the file for a
 moment into a null video sink, with the dummy audio output, and reads the
@@ -11,12 +13,15 @@ engine can reuse what the case validator already learned.
 from __future__ import annotations
 
 import ctypes
+import itertools
 import logging
+import math
 import struct
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import vlc
 
@@ -26,6 +31,11 @@ from pocus_player.media.vlc_instance import VlcRuntime, shared_runtime
 log = logging.getLogger(__name__)
 
 STILL_SUFFIXES = frozenset({".png", ".jpg", ".jpeg"})
+GIF_MAGICS = (b"GIF87a", b"GIF89a")
+# libvlc 3's libavformat demuxer plays every frame of a GIF with its own delay.
+GIF_MEDIA_OPTIONS = (":demux=avformat",)
+# libavformat plays a delay under 2 cs as 10 cs, as web browsers do.
+_GIF_MIN_DELAY_CS, _GIF_DEFAULT_DELAY_CS = 2, 10
 
 
 class _VideoTrack(ctypes.Structure):
@@ -148,6 +158,171 @@ def still_image_size(path: Path) -> tuple[int, int]:
     raise MediaProbeError(f"{path.name}: not a PNG or JPEG image")
 
 
+def is_gif(path: Path) -> bool:
+    """Whether the file is a GIF, judged by its signature (not its name)."""
+    try:
+        with Path(path).open("rb") as fh:
+            return fh.read(6) in GIF_MAGICS
+    except OSError:
+        return False
+
+
+def gif_media_options(path: Path) -> tuple[str, ...]:
+    """libvlc media options a file needs to play every frame (GIF: the libavformat demuxer)."""
+    return GIF_MEDIA_OPTIONS if is_gif(path) else ()
+
+
+@dataclass(frozen=True, slots=True)
+class GifTiming:
+    """Frame count, size and per-frame delays of a GIF, as libavformat plays it.
+
+    Delays are whole centiseconds, so an encoder writes a clip of 15 frames a
+    second as delays of 7, 6, 7, ... cs: delays within 1 cs of each other are
+    one frame rate (frames / duration), a picture per frame. Otherwise frames
+    are ticks of `tick_cs`, the largest delay that divides every picture's
+    delay, so that frame n still spans [n / frame_rate, (n+1) / frame_rate) as
+    in any other clip, and a picture covers `picture_ticks` ticks from `frame_starts`.
+    """
+
+    width: int
+    height: int
+    delays_cs: tuple[int, ...]
+
+    @property
+    def frame_count(self) -> int:
+        return len(self.delays_cs)
+
+    @property
+    def is_animated(self) -> bool:
+        return len(self.delays_cs) > 1
+
+    @property
+    def duration_s(self) -> float:
+        return sum(self.delays_cs) / 100.0
+
+    @property
+    def tick_cs(self) -> int:
+        return math.gcd(*self.delays_cs) if self.delays_cs else _GIF_DEFAULT_DELAY_CS
+
+    @property
+    def constant_rate(self) -> bool:
+        return not self.delays_cs or max(self.delays_cs) - min(self.delays_cs) <= 1
+
+    @property
+    def frame_rate(self) -> float:
+        if not self.constant_rate:
+            return 100.0 / self.tick_cs
+        if len(self.delays_cs) < 3:
+            return 100.0 / self.delays_cs[0] if self.delays_cs else 100.0 / _GIF_DEFAULT_DELAY_CS
+        # The simplest rate whose frame starts, rounded to centiseconds, give
+        # the last frame's start (the last delay is often the encoder's guess).
+        frames = len(self.delays_cs) - 1
+        last_start = sum(self.delays_cs[:-1])
+        low, high = 100.0 * frames / (last_start + 0.5), 100.0 * frames / (last_start - 0.5)
+        for decimals in range(4):
+            step = 10.0**-decimals
+            rate = math.ceil(low / step - 1e-9) * step
+            if rate <= high:
+                return round(rate, decimals)
+        return 100.0 * frames / last_start
+
+    @property
+    def picture_ticks(self) -> tuple[int, ...]:
+        """How many frames (ticks) each picture lasts."""
+        if self.constant_rate:
+            return (1,) * len(self.delays_cs)
+        tick = self.tick_cs
+        return tuple(d // tick for d in self.delays_cs)
+
+    @property
+    def frame_starts(self) -> tuple[int, ...]:
+        """The tick on which each picture starts."""
+        return tuple(itertools.accumulate(self.picture_ticks, initial=0))[:-1]
+
+
+def _skip_sub_blocks(fh: BinaryIO, name: str) -> None:
+    while True:
+        size = fh.read(1)
+        if not size:
+            raise MediaProbeError(f"{name}: GIF file ends inside a frame (truncated or damaged)")
+        if size[0] == 0:
+            return
+        fh.seek(size[0], 1)
+
+
+def gif_timing(path: Path) -> GifTiming:
+    """Walk a GIF's blocks: its size and each frame's delay; MediaProbeError when damaged."""
+    path = Path(path)
+    name = path.name
+    damaged = f"{name}: GIF file is truncated or damaged"
+    with path.open("rb") as fh:
+        head = fh.read(13)
+        if len(head) < 13 or head[:6] not in GIF_MAGICS:
+            raise MediaProbeError(f"{name}: not a GIF image")
+        width, height, flags = struct.unpack("<HHB", head[6:11])
+        if flags & 0x80:
+            fh.seek(3 << ((flags & 7) + 1), 1)
+        delays: list[int] = []
+        delay = _GIF_DEFAULT_DELAY_CS  # a frame without its own control block keeps the last delay
+        while True:
+            intro = fh.read(1)
+            if not intro or intro == b"\x3b":  # trailer (some encoders omit it)
+                break
+            if intro == b"\x21":
+                label = fh.read(1)
+                if label == b"\xf9":
+                    block = fh.read(6)
+                    if len(block) < 6:
+                        raise MediaProbeError(damaged)
+                    raw = struct.unpack("<H", block[2:4])[0]
+                    delay = raw if raw >= _GIF_MIN_DELAY_CS else _GIF_DEFAULT_DELAY_CS
+                    fh.seek(-1, 1)  # the block terminator is read as an empty sub-block
+                _skip_sub_blocks(fh, name)
+            elif intro == b"\x2c":
+                desc = fh.read(9)
+                if len(desc) < 9:
+                    raise MediaProbeError(damaged)
+                if desc[8] & 0x80:
+                    fh.seek(3 << ((desc[8] & 7) + 1), 1)
+                if not fh.read(1):  # LZW minimum code size
+                    raise MediaProbeError(damaged)
+                _skip_sub_blocks(fh, name)
+                delays.append(delay)
+            else:
+                raise MediaProbeError(damaged)
+    if not delays:
+        raise MediaProbeError(f"{name}: GIF file holds no image")
+    if not (width and height):
+        raise MediaProbeError(f"{name}: GIF file states no picture size")
+    return GifTiming(int(width), int(height), tuple(delays))
+
+
+def _merge_repeats(path: Path, timing: GifTiming) -> tuple[int, ...]:
+    """`timing.picture_ticks` with each picture identical to the one before merged into it."""
+    from PySide6.QtGui import QImageReader  # local: only playback needs the pictures
+
+    ticks = list(timing.picture_ticks)
+    reader = QImageReader(str(path))
+    repeats: list[bool] = []
+    previous = None
+    while len(repeats) < len(ticks):
+        image = reader.read()
+        if image.isNull():
+            break
+        repeats.append(previous is not None and image == previous)
+        previous = image
+    if len(repeats) != len(ticks):
+        log.info("%s: could not compare the GIF's pictures; each counts on its own", path.name)
+        return tuple(ticks)
+    merged: list[int] = []
+    for n, repeat in zip(ticks, repeats, strict=True):
+        if repeat and merged:
+            merged[-1] += n
+        else:
+            merged.append(n)
+    return tuple(merged)
+
+
 class VlcMediaProbe:
     """A `core.media_info.MediaProbe` backed by libvlc."""
 
@@ -162,6 +337,7 @@ class VlcMediaProbe:
         self.parse_timeout_s = parse_timeout_s
         self.play_timeout_s = play_timeout_s
         self._cache: dict[tuple[str, int, int], tuple[MediaInfo, float]] = {}
+        self._gif_ticks: dict[tuple[str, int, int], tuple[int, ...]] = {}
         self._lock = threading.Lock()
 
     @property
@@ -193,14 +369,9 @@ class VlcMediaProbe:
             raise MediaProbeError(f"{path}: file is empty")
         with path.open("rb") as fh:
             magic = fh.read(6)
-        if magic in (b"GIF87a", b"GIF89a"):
-            # libvlc 3 decodes a GIF as one still picture shown for 10 s, so an
-            # animation would silently freeze on its first frame.
-            raise MediaProbeError(
-                f"{path.name}: GIF animations are not supported (libvlc shows only the first "
-                "frame); convert the clip to MP4 (H.264)"
-            )
-        if path.suffix.lower() in STILL_SUFFIXES:
+        if magic in GIF_MAGICS:
+            result = self._probe_gif(path)
+        elif path.suffix.lower() in STILL_SUFFIXES:
             w, h = still_image_size(path)
             result = (MediaInfo(0.0, None, w, h, has_video=True, has_audio=False), 1.0)
         else:
@@ -209,9 +380,66 @@ class VlcMediaProbe:
             self._cache[key] = result
         return result
 
-    def _probe_av(self, path: Path) -> tuple[MediaInfo, float]:
+    def gif_picture_ticks(self, path: Path) -> tuple[int, ...] | None:
+        """For a GIF, how many frame-rate ticks each distinct picture lasts.
+
+        A picture that repeats the one before it exactly is merged into it, so
+        every picture libvlc delivers differs from the previous one and an
+        exact repeat can only be libvlc showing the same picture again. None
+        for anything else.
+        """
+        path = Path(path)
+        if not is_gif(path):
+            return None
+        try:
+            st = path.stat()
+            timing = gif_timing(path)
+        except (MediaProbeError, OSError):
+            return None
+        key = (str(path.resolve()), st.st_size, st.st_mtime_ns)
+        with self._lock:
+            hit = self._gif_ticks.get(key)
+        if hit is None:
+            hit = _merge_repeats(path, timing)
+            with self._lock:
+                self._gif_ticks[key] = hit
+        return hit
+
+    def _probe_gif(self, path: Path) -> tuple[MediaInfo, float]:
+        timing = gif_timing(path)
+        if not timing.is_animated:
+            # One frame: a still image, shown by the image reader like a PNG.
+            info = MediaInfo(
+                0.0, None, timing.width, timing.height, has_video=True, has_audio=False
+            )
+            return info, 1.0
+        info, sar = self._probe_av(path, GIF_MEDIA_OPTIONS)
+        if not info.has_video:
+            raise MediaProbeError(f"{path.name}: the GIF animation could not be decoded")
+        # Timing comes from the file's own delays, which libavformat plays;
+        # libvlc's answer confirms that the file decodes.
+        if info.duration_s and abs(info.duration_s - timing.duration_s) > 0.05:
+            log.info(
+                "%s: libvlc reports %.3f s, the GIF's delays add up to %.3f s",
+                path.name,
+                info.duration_s,
+                timing.duration_s,
+            )
+        gif = MediaInfo(
+            duration_s=timing.duration_s,
+            frame_rate=timing.frame_rate,
+            width=info.width or timing.width,
+            height=info.height or timing.height,
+            has_video=True,
+            has_audio=False,
+        )
+        return gif, sar
+
+    def _probe_av(self, path: Path, options: tuple[str, ...] = ()) -> tuple[MediaInfo, float]:
         inst = self.runtime.instance
         media = inst.media_new_path(str(path))
+        for option in options:
+            media.add_option(option)
         try:
             done = threading.Event()
             em = media.event_manager()

@@ -54,6 +54,37 @@ if platform.machine() in ("x86_64", "AMD64", "i386", "i686") and sys.platform !=
     _libc.vsnprintf.restype = ctypes.c_int
 
 
+# glibc gives each new thread that meets lock contention its own malloc arena
+# (up to 8 per core). libvlc starts fresh decoder and video output threads for
+# every clip, and the pictures they allocate are freed on other threads, so
+# each arena keeps its freed memory: over 200 clip loads RSS climbed ~115 KB
+# per load while the bytes in use stayed flat (mallinfo2: 14 MB in use, 185 MB
+# free inside 199 MB of arenas). Two arenas let that freed memory be reused:
+# RSS then stays flat (~150 MB) over the same loads.
+_MALLOC_ARENAS = 2
+_M_ARENA_MAX = -8  # mallopt parameter number, from glibc's malloc.h
+_arenas_limited = False
+
+
+def limit_malloc_arenas() -> None:
+    """Cap glibc's malloc arenas for the process (no-op elsewhere; call before libvlc starts)."""
+    global _arenas_limited
+    if _arenas_limited or not sys.platform.startswith("linux"):
+        return
+    _arenas_limited = True
+    if platform.libc_ver()[0] != "glibc":
+        return
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        mallopt = libc.mallopt
+    except (OSError, AttributeError):
+        return
+    mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
+    mallopt.restype = ctypes.c_int
+    if mallopt(_M_ARENA_MAX, _MALLOC_ARENAS) != 1:
+        log.debug("mallopt(M_ARENA_MAX) was refused")
+
+
 _get_context = vlc.dll.libvlc_log_get_context
 _get_context.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p]
 _get_context.restype = None
@@ -83,6 +114,7 @@ class VlcRuntime:
             args.append("--no-xlib")
         args.extend(extra_args)
         self.args: tuple[str, ...] = tuple(args)
+        limit_malloc_arenas()
         instance = vlc.Instance(list(args))
         if instance is None:
             raise RuntimeError(

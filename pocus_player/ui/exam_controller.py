@@ -61,7 +61,6 @@ from pocus_player.core.settings_store import ExamProgress, ProgressStore
 log = logging.getLogger(__name__)
 
 CALL_PROCTOR = "Please call your proctor."
-_IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp"})
 
 
 class Phase(enum.StrEnum):
@@ -653,6 +652,3 @@ class ExamController(QObject):
             self._progress_store.save(self.progress)
         except OSError as exc:
             log.warning("exam progress not saved: %s", exc.strerror)
-
-    def case_is_image(self, media_id: str) -> bool:
-        return self.media_item(media_id).file.suffix.lower() in _IMAGE_SUFFIXES

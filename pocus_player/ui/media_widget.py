@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from pocus_player.core.model import Checkpoint, MediaItem, MediaKind
 from pocus_player.media.engine import LoadedMedia, MediaEngine
-from pocus_player.media.probe import STILL_SUFFIXES
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +130,8 @@ class MediaWidget(QWidget):
         assert e is not None
         return (
             (e.frame_presented, self._on_frame),
-            (e.position_changed, self.position_changed.emit),
+            # signal to signal: Qt drops it with this widget, while the engine plays on
+            (e.position_changed, self.position_changed),
             (e.media_loaded, self._on_loaded),
         )
 
@@ -145,9 +145,7 @@ class MediaWidget(QWidget):
         checkpoints: tuple[Checkpoint, ...] = (),
     ) -> None:
         """Show a case media item: stills and image M-mode strips directly, the rest via the engine."""
-        if item.kind.is_image or (
-            item.kind == MediaKind.MMODE and item.file.suffix.lower() in STILL_SUFFIXES
-        ):
+        if item.is_picture:
             self.show_image(item.file)
             return
         if self._engine is None:

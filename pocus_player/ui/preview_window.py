@@ -107,7 +107,6 @@ from pocus_player.ui.file_watcher import CaseFileWatcher
 
 log = logging.getLogger(__name__)
 
-IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg"})
 _ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 JUMP_CUE = "__preview_jump__"  # the cue a jump plays to; never a checkpoint id (ids are slugs)
 
@@ -686,7 +685,7 @@ class PreviewWindow(QMainWindow):
         return item.frame_rate
 
     def _is_video(self, item: MediaItem) -> bool:
-        if item.kind is MediaKind.NARRATION or item.file.suffix.lower() in IMAGE_SUFFIXES:
+        if item.kind is MediaKind.NARRATION or item.is_picture:
             return False
         info = self.probe_cache.get(item.file)
         return (
@@ -696,7 +695,7 @@ class PreviewWindow(QMainWindow):
         )
 
     def _is_still(self, item: MediaItem) -> bool:
-        return item.kind is MediaKind.STILL or item.file.suffix.lower() in IMAGE_SUFFIXES
+        return item.is_picture
 
     def _show_item(
         self, item: MediaItem, *, frame: int | None = None, ms: int | None = None

@@ -61,7 +61,6 @@ from pocus_player.ui.case_outline import TYPE_NAMES, checkpoint_label, describe_
 
 log = logging.getLogger(__name__)
 
-IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".bmp", ".gif"})
 PICTURE_WIDTH = 440  # points on the page
 THUMB_WIDTH = 210
 PDF_DPI = 96  # layout resolution; text stays vector and pictures keep their pixels
@@ -93,6 +92,9 @@ class _PicturesOnlyProbe:
     def probe_full(self, path: Path) -> tuple[MediaInfo, float]:
         info, sar = self._probe.probe_full(path)
         return dataclasses.replace(info, has_audio=False), sar
+
+    def gif_picture_ticks(self, path: Path) -> Any:
+        return self._probe.gif_picture_ticks(path)
 
 
 class FrameGrabber:
@@ -126,7 +128,7 @@ class FrameGrabber:
 
     def image(self, item: MediaItem, frame: int | None) -> QImage | None:
         """The picture of a still, or frame `frame` (default 0) of a clip; None for audio."""
-        if item.kind is MediaKind.STILL or item.file.suffix.lower() in IMAGE_SUFFIXES:
+        if item.is_picture:
             return self.still(item)
         if item.kind is MediaKind.NARRATION:
             return None
@@ -354,11 +356,7 @@ def placements(case: Case) -> list[Placement]:
                     count = 0
                     # The middle frame shows what the clip is about better than its first.
                     middle = None
-                    if (
-                        clip.frame_rate
-                        and clip.kind.is_timed
-                        and clip.file.suffix.lower() not in IMAGE_SUFFIXES
-                    ):
+                    if clip.frame_rate and clip.kind.is_timed and not clip.is_picture:
                         middle = int(clip.frame_rate * 1.5)
                         count += 1
                     caption = f"{clip.id}" + (f", frame {middle}" if middle is not None else "")

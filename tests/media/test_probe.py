@@ -47,6 +47,12 @@ def test_audio_only_and_formats(probe, media_files):
     assert probe.probe(media_files["avi_mpeg4"]).frame_rate == 25.0
 
 
+def test_animated_gif_is_a_clip(probe, media_files):
+    gif = probe.probe(media_files["gif"])
+    assert (gif.duration_s, gif.frame_rate, gif.width, gif.height) == (2.0, 10.0, 320, 240)
+    assert gif.has_video and not gif.has_audio
+
+
 def test_still_images_are_measured_from_their_headers(probe, media_files):
     png = probe.probe(media_files["png"])
     assert (png.width, png.height, png.duration_s, png.frame_rate) == (300, 200, 0.0, None)
@@ -60,7 +66,6 @@ def test_still_images_are_measured_from_their_headers(probe, media_files):
     [
         ("undecodable", "garbage.mp4: no audio or video stream could be decoded"),
         ("text_as_video", "notes.mp4: no audio or video stream could be decoded"),
-        ("gif", "anim.gif: GIF animations are not supported"),
     ],
 )
 def test_bad_files_raise_one_clear_error(probe, media_files, key, message):
