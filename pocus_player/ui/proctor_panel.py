@@ -19,16 +19,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
+
+# Widgets only later screens use are imported where those are built: PySide6 builds a
+# class and its enums on first import, and the PIN screen should not wait for that.
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -226,6 +226,8 @@ class ProctorPanel(QFrame):
     finishRequested = Signal()
 
     def __init__(self, controller: ExamController, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QComboBox, QListWidget, QSpinBox
+
         super().__init__(parent)
         self.controller = controller
         self.setObjectName("Card")

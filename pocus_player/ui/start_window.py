@@ -27,17 +27,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
+
+# Widgets only later screens use are imported where those are built: PySide6 builds a
+# class and its enums on first import, and the PIN screen should not wait for that.
 from PySide6.QtWidgets import (
     QApplication,
-    QCheckBox,
-    QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QStackedWidget,
     QVBoxLayout,
@@ -283,6 +282,8 @@ class StartWindow(QMainWindow):
     # -- resume
 
     def _build_resume(self) -> QWidget:
+        from PySide6.QtWidgets import QListWidget
+
         card = QFrame()
         card.setObjectName("Card")
         card_width = 820
@@ -320,6 +321,7 @@ class StartWindow(QMainWindow):
 
     def _fill_resume(self) -> None:
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QListWidgetItem
 
         self.resume_list.clear()
         for u in self.unfinished:
@@ -347,6 +349,7 @@ class StartWindow(QMainWindow):
 
     def _build_setup(self, practice: bool, preselect: str | None) -> QWidget:
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QCheckBox, QComboBox
 
         card = QFrame()
         card.setObjectName("Card")
@@ -510,6 +513,8 @@ class StartWindow(QMainWindow):
     # -- preflight
 
     def _build_preflight(self) -> QWidget:
+        from PySide6.QtWidgets import QListWidget
+
         card = QFrame()
         card.setObjectName("Card")
         card_width = 980
@@ -580,6 +585,7 @@ class StartWindow(QMainWindow):
 
     def run_preflight(self) -> None:
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QListWidgetItem
 
         exam = self.selected_exam()
         assert exam is not None
