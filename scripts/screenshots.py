@@ -111,10 +111,20 @@ def answer_and_submit(app: ExamApp) -> None:
 
 def next_checkpoint(app: ExamApp) -> None:
     c = app.controller
+    target_ms = None
     while c.phase is Phase.PLAYING:
+        d = c.session.media_directive
+        if d.checkpoint is not None:
+            target_ms = round(d.checkpoint.target_time(c.engine.frame_rate) * 1000)
         skip_to_checkpoint(app)
         settle(100)
     wait_for(lambda: c.phase in (Phase.CHECKPOINT, Phase.FEEDBACK, Phase.EXAM_DONE))
+    if target_ms is not None and c.phase is Phase.CHECKPOINT:
+        # The media stopped early; show the captions and script as they stand at the
+        # checkpoint's authored time, as they do when the media plays up to it.
+        win = app.candidate_window
+        win.media_area.captions.set_time_ms(target_ms)
+        win.transcript.set_time_ms(target_ms)
 
 
 def shoot_questions(app: ExamApp, shoot: Shooter, wanted: dict[QuestionType, str]) -> None:

@@ -104,8 +104,8 @@ class MediaArea(QWidget):
         self.media_widget.setAccessibleDescription(item.title)
         self.captions.set_track(None)
 
-    def show_nothing(self) -> None:
-        self.media_widget.clear()
+    def show_nothing(self, message: str = "") -> None:
+        self.media_widget.clear(message)
         self.captions.set_track(None)
 
 
@@ -835,7 +835,9 @@ class CandidateWindow(QMainWindow):
             self.now_playing.setText(item.title)
             self._show_media_side(True)
         elif step is not None and not segment and cp.clips:
-            self.media_area.show_nothing()
+            self.media_area.show_nothing(
+                "The clips play here. Choose “Play clip” beside the questions."
+            )
             self.now_playing.setText(
                 (step.instructions + " " if step.instructions else "")
                 + "Play the clips with the buttons beside the questions."

@@ -94,6 +94,7 @@ class MediaWidget(QWidget):
         self._image: QImage | None = None  # still image
         self._sar = 1.0
         self._poster_title = ""
+        self._empty_message = ""
         self._poster_narrator = ""
         self._native: NativeVideoSurface | None = None
         if engine is not None:
@@ -191,8 +192,10 @@ class MediaWidget(QWidget):
         self._set_mode(Mode.AUDIO)
         self.update()
 
-    def clear(self) -> None:
+    def clear(self, message: str = "") -> None:
+        """Show nothing; `message`, when given, says what will appear here (painted centred)."""
         self._image = None
+        self._empty_message = message
         self._set_mode(Mode.EMPTY)
         self.update()
 
@@ -290,9 +293,13 @@ class MediaWidget(QWidget):
 
     def paintEvent(self, _ev: QPaintEvent) -> None:
         p = QPainter(self)
-        p.fillRect(self.rect(), _POSTER_BG if self._mode == Mode.AUDIO else _BACKGROUND)
+        waiting = self._mode == Mode.EMPTY and bool(self._empty_message)
+        p.fillRect(self.rect(), _POSTER_BG if self._mode == Mode.AUDIO or waiting else _BACKGROUND)
         if self._mode == Mode.AUDIO:
             self._paint_poster(p)
+            return
+        if waiting:
+            self._paint_message(p)
             return
         img = self._source()
         if img is None:
@@ -348,6 +355,24 @@ class MediaWidget(QWidget):
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
             self._poster_title or "Audio narration",
         )
+
+    def _paint_message(self, p: QPainter) -> None:
+        w, h = self.width(), self.height()
+        unit = min(w, h) / 10.0
+        font = QFont(self.font())  # the app's font: follows the candidate's text size
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        p.setFont(font)
+        p.setPen(_POSTER_FG)
+        p.drawText(
+            QRectF(unit, 0, w - 2 * unit, h),
+            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+            self._empty_message,
+        )
+
+    @property
+    def empty_message(self) -> str:
+        """What the empty area says will appear in it ("" when it is not empty)."""
+        return self._empty_message if self._mode == Mode.EMPTY else ""
 
     @property
     def poster_text(self) -> tuple[str, str]:

@@ -68,6 +68,24 @@ def test_still_paints_sharply_with_black_bars(qtbot, media_files):
     assert w.current_frame().size() == src.size()
 
 
+def test_an_empty_area_says_what_will_appear_in_it(qtbot, media_files):
+    w = MediaWidget()
+    qtbot.addWidget(w)
+    w.resize(640, 480)
+    w.show()
+    w.clear("The clips play here.")
+    assert w.mode is Mode.EMPTY and w.empty_message == "The clips play here."
+    img = grab(w)
+    # Not a black box: the poster background, with light text somewhere in the middle row.
+    assert QColor(img.pixel(5, 5)) != QColor(0, 0, 0)
+    row = [QColor(img.pixel(x, 240)).lightness() for x in range(0, 640, 2)]
+    assert max(row) - min(row) > 100
+    w.show_image(media_files["png"])
+    assert w.empty_message == ""
+    w.clear()
+    assert QColor(grab(w).pixel(5, 5)) == QColor(0, 0, 0)
+
+
 def test_narration_shows_a_speaker_poster_not_a_black_box(qtbot, media_engine, media_files):
     w = MediaWidget(media_engine)
     qtbot.addWidget(w)
