@@ -7,7 +7,7 @@ with the probe cache warm (as in the app, where the case validator probed every
 file at case load) and cold (a new probe each time). Prints a table and ends
 with one JSON line.
 
-    python benchmarks/first_frame.py [--runs 15]
+    python benchmarks/first_frame.py [--runs 30]
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def engine_first_frame(engine: MediaEngine, path: Path) -> float:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--runs", type=int, default=30)
     args = ap.parse_args()
     app = QGuiApplication(sys.argv)  # noqa: F841
     runtime = VlcRuntime()

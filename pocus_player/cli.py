@@ -11,16 +11,17 @@ pocus-player results ...          board-side: keygen, verify, rescore, export
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pocus_player import __version__, resources
-from pocus_player.core.errors import CaseValidationError, Problem
-from pocus_player.core.media_info import MediaInfo, MediaProbe, MediaProbeError
+from pocus_player import __version__
+
+if TYPE_CHECKING:  # `validate` loads these; the app's start screen needs none of them
+    from pocus_player.core.errors import Problem
+    from pocus_player.core.media_info import MediaInfo, MediaProbe, MediaProbeError
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,7 @@ def make_probe(quiet: bool = False) -> MediaProbe | None:
 
 
 def validate_paths(paths: Sequence[Path], probe: MediaProbe | None) -> dict[Path, list[Problem]]:
+    from pocus_player.core.errors import CaseValidationError
     from pocus_player.core.loader import load_case
 
     cache: dict[Path, MediaInfo | MediaProbeError] = {}
@@ -57,6 +59,10 @@ def validate_paths(paths: Sequence[Path], probe: MediaProbe | None) -> dict[Path
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    import json
+
+    from pocus_player import resources
+
     paths = [Path(p) for p in args.paths] or resources.demo_cases()
     probe = None if args.no_probe else make_probe(quiet=args.json)
     results = validate_paths(paths, probe)

@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 # counting them, so every decoded frame has to reach it.
 BASE_ARGS: tuple[str, ...] = (
     "--verbose=2",  # debug messages too: the engine waits on "Decoder wait done"
+    "--quiet",  # ...through the log callback only: nothing on the console before it is set
     "--no-sub-autodetect-file",
     "--no-spu",
     "--no-video-title-show",

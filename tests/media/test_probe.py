@@ -82,3 +82,27 @@ def test_missing_empty_and_fake_images(probe, tmp_path: Path):
     (tmp_path / "fake.png").write_text("not an image")
     with pytest.raises(MediaProbeError, match=r"fake\.png: not a PNG or JPEG image"):
         probe.probe(tmp_path / "fake.png")
+
+
+def test_validate_prints_no_libvlc_chatter() -> None:
+    """libvlc's own console logger must stay silent: its messages go to the log file only."""
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[2]
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pocus_player",
+            "validate",
+            str(repo / "cases" / "fast-trauma.yaml"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=repo,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "libvlc" not in run.stderr and "libvlc" not in run.stdout, run.stderr[:500]
+    assert run.stdout.strip().endswith("1 of 1 case script(s) valid")
