@@ -6,7 +6,7 @@ focus: the app's proctor start screen (settings read, logging set up, PIN
 prompt focused, unfinished exams looked for) versus `QApplication` +
 `QMainWindow().show()`. Runs alternate so both see the same machine load.
 
-    xvfb-run -a python benchmarks/startup.py [--runs 9]
+    xvfb-run -a python benchmarks/startup.py [--runs 25]
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ def run_once(code: str, tmp: Path) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--runs", type=int, default=25)
     args = parser.parse_args()
     bare: list[float] = []
     app: list[float] = []
