@@ -49,6 +49,19 @@ def qimage_array(image) -> np.ndarray:  # type: ignore[no-untyped-def]
     return out
 
 
+def shown_number(engine) -> int:  # type: ignore[no-untyped-def]
+    """The frame number drawn in the engine's frozen picture."""
+    image = engine.frozen_frame()
+    assert image is not None, "no frame on screen"
+    return pattern_number(qimage_array(image))
+
+
+def load(qtbot, engine, path: Path, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    """Load `path` into the engine and wait until it has loaded."""
+    with qtbot.waitSignal(engine.media_loaded, timeout=10_000):
+        engine.load(path, **kwargs)
+
+
 def ffmpeg(*args: str) -> None:
     subprocess.run(["ffmpeg", "-v", "error", "-y", *args], check=True)
 

@@ -23,22 +23,13 @@ from tests.media.media_fixtures import (
     PATTERN_H,
     PATTERN_W,
     closest_reference,
+    load,
     pattern_frames,
     pattern_number,
     qimage_array,
     reference_frames,
+    shown_number,
 )
-
-
-def shown_number(engine: MediaEngine) -> int:
-    image = engine.frozen_frame()
-    assert image is not None, "no frame on screen"
-    return pattern_number(qimage_array(image))
-
-
-def load(qtbot, engine: MediaEngine, path: Path, **kwargs) -> None:  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(engine.media_loaded, timeout=10_000):
-        engine.load(path, **kwargs)
 
 
 def test_twenty_checkpoints_stop_on_the_authored_frame_and_resume_without_a_jump(

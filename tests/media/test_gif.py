@@ -24,9 +24,11 @@ from pocus_player.media.probe import VlcMediaProbe, gif_media_options, gif_timin
 from tests.core.factories import branching_case
 from tests.media.media_fixtures import (
     encode_pattern,
+    load,
     pattern_frames,
     pattern_number,
     qimage_array,
+    shown_number,
 )
 
 GIF_SIZE = (320, 240)  # the frame number needs 16 blocks of 20 pixels
@@ -82,17 +84,6 @@ def gifs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "single": encode_pattern(d / "single.gif", 1, "10", size=GIF_SIZE),
         "hold": numbered_gif(d / "hold.gif", HOLD_NUMBERS),
     }
-
-
-def shown_number(engine: MediaEngine) -> int:
-    image = engine.frozen_frame()
-    assert image is not None, "no frame on screen"
-    return pattern_number(qimage_array(image))
-
-
-def load(qtbot, engine: MediaEngine, path: Path, **kwargs) -> None:  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(engine.media_loaded, timeout=10_000):
-        engine.load(path, **kwargs)
 
 
 def record(engine: MediaEngine) -> list[tuple[int, int, float]]:
