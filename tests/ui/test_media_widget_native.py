@@ -109,6 +109,17 @@ def wait_steady_picture(qtbot, surface: QWidget, polls: int = 6) -> int:  # type
     return seen[-1]
 
 
+def playing_on_screen(qtbot, engine: MediaEngine, clip: Path):  # type: ignore[no-untyped-def]
+    """A shown media widget playing `clip` natively, once its pictures are on the X screen."""
+    w = shown_widget(qtbot, engine)
+    surface = w.native_surface
+    assert surface is not None
+    with qtbot.waitSignal(engine.media_loaded, timeout=10_000):
+        w.play_file(clip)
+    qtbot.waitUntil(lambda: screen_frame(surface) > 5, timeout=10_000)
+    return w, surface
+
+
 def test_native_checkpoints_freeze_the_authored_frame_on_screen(
     qtbot, native_engine: MediaEngine, native_clip: Path
 ) -> None:  # type: ignore[no-untyped-def]
@@ -154,12 +165,7 @@ def test_native_video_stays_on_screen_when_the_media_area_moves_to_another_windo
     qtbot, native_engine: MediaEngine, native_clip: Path
 ) -> None:  # type: ignore[no-untyped-def]
     engine = native_engine
-    w = shown_widget(qtbot, engine)
-    surface = w.native_surface
-    assert surface is not None
-    with qtbot.waitSignal(engine.media_loaded, timeout=10_000):
-        w.play_file(native_clip)
-    qtbot.waitUntil(lambda: screen_frame(surface) > 5, timeout=10_000)
+    w, surface = playing_on_screen(qtbot, engine, native_clip)
     old_id = surface.bound_id
     # Qt reparents the X window itself (same id): libvlc keeps drawing into it.
     other = QWidget()
@@ -180,12 +186,7 @@ def test_native_video_follows_a_recreated_window(
     qtbot, native_engine: MediaEngine, native_clip: Path
 ) -> None:  # type: ignore[no-untyped-def]
     engine = native_engine
-    w = shown_widget(qtbot, engine)
-    surface = w.native_surface
-    assert surface is not None
-    with qtbot.waitSignal(engine.media_loaded, timeout=10_000):
-        w.play_file(native_clip)
-    qtbot.waitUntil(lambda: screen_frame(surface) > 5, timeout=10_000)
+    _widget, surface = playing_on_screen(qtbot, engine, native_clip)
     faults: list[tuple[str, str, str]] = []
     engine.media_fault.connect(lambda *fault: faults.append(fault))
     old_id = surface.bound_id
