@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QWidget
 
 BASE_POINT_SIZE = 11.0
 MIN_SCALE, MAX_SCALE = 1.0, 2.0
@@ -193,6 +193,12 @@ def set_role(widget: QWidget, role: str | None) -> None:
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
+    if isinstance(widget, QFrame):
+        # A role may bring padding and a border. A frame (a QLabel is one) works out its
+        # frame width only when its frame style is set, so set it again: the layout then
+        # gets the new size. (Re-polishing alone left the padding out.)
+        widget.setFrameStyle(widget.frameStyle())
+    widget.update()
 
 
 def card_page(card: QWidget, width: int = 760) -> QWidget:

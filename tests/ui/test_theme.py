@@ -48,3 +48,16 @@ def test_role_changed_on_a_shown_window(qtbot: Any) -> None:
     label.hide()
     show_message(label, "Saved.", "ok")
     assert _background(label) == theme.LIGHT.ok_bg
+
+
+def test_a_role_shown_later_gets_its_padding(qtbot: Any) -> None:
+    """A role set on a shown window reaches the layout: the label grows by its padding."""
+    theme.apply(QApplication.instance())  # type: ignore[arg-type]
+    window, label = _window_with_label()
+    qtbot.addWidget(window)
+    show_message(label, "Exam paused.", "muted")  # no padding, no border
+    window.show()
+    qtbot.waitExposed(window)
+    plain = label.height()
+    show_message(label, "Exam paused.", "ok")  # 6 px padding and a 1 px border each side
+    qtbot.waitUntil(lambda: label.height() >= plain + 12)
