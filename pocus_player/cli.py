@@ -160,6 +160,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    if not args.verbose:
+        # libvlc's own errors (codec options, converters it tried) mean nothing to
+        # the person at the console; a file that cannot be played gets its own message.
+        logging.getLogger("pocus_player.media.libvlc").setLevel(logging.ERROR)
     handler: Handler | None = (
         getattr(args, "handler", None)
         or getattr(args, "results_handler", None)

@@ -53,6 +53,7 @@ from PySide6.QtGui import QImage
 from pocus_player.core.media_info import MediaInfo, MediaProbeError
 from pocus_player.core.model import Checkpoint
 from pocus_player.media.bridge import GuiBridge
+from pocus_player.media.first_frames import needs_first_frames
 from pocus_player.media.frames import Frame, FrameQueue, FrameSink
 from pocus_player.media.policy import (
     PlaybackPolicy,
@@ -74,7 +75,6 @@ _SCAN_RATE = 4.0
 # Longest wait for libvlc's decoders to have their first pictures at a start.
 _DECODER_WAIT_S = 0.5
 _FIRST_PICTURE_WAIT_S = 0.3
-_MPEG_STREAM_SUFFIXES = frozenset({".mpg", ".mpeg", ".vob", ".ts", ".m2ts", ".mts", ".m2v", ".mpv"})
 # How often the media clock is read while narration (no pictures) plays.
 _AUDIO_CLOCK_TICK_MS = 10
 # Measured time from set_pause(1) to libvlc actually pausing (native path only).
@@ -380,8 +380,11 @@ class MediaEngine(QObject):
             loaded = LoadedMedia(path, mid, info, fps, count, sar)
             self._worker_path = path
             self._worker_video = self.render == "frames" and info.has_video
+            prints: tuple[bytes, ...] = ()
             if self.render == "frames" and info.has_video and info.width and info.height:
                 ticks = self.probe.gif_picture_ticks(path)  # a GIF: how long each picture lasts
+                # a start libvlc may show early: frames known by their content
+                prints = self.probe.first_frame_prints(path, info.width, info.height)
                 self._sink.configure(info.width, info.height, fps, ticks)
                 self._player.video_set_format("RV32", info.width, info.height, info.width * 4)
             media = self.runtime.instance.media_new_path(str(path))
@@ -390,6 +393,7 @@ class MediaEngine(QObject):
             self._player.set_media(media)
             media.release()
             self._sink.restart(run, forget=True)
+            self._sink.seed(prints)
             self._player.audio_set_delay(0)
             self._player.set_rate(1.0)
             self._sink.set_rate(1.0)
@@ -618,9 +622,10 @@ class MediaEngine(QObject):
         Measured: frame 0 then frames 1-5 in order in 48 of 48 starts of the
         corpus clips with both cores saturated by other work.
         """
-        # No pictures to wait for; and a seek back to 0 lands imprecisely in
-        # MPEG program/transport streams.
-        seek = self._worker_video and self._worker_path.suffix.lower() not in _MPEG_STREAM_SUFFIXES
+        # No pictures to wait for; or an MPEG stream, whose first picture libvlc
+        # shows early with or without the seek: the sink knows its first frames
+        # by their content instead (see first_frames).
+        seek = self._worker_video and not needs_first_frames(self._worker_path)
         self._decoders_ready.clear()
         self._picture_arrived.clear()
         self._sink.set_paused(False)

@@ -181,6 +181,18 @@ class FrameSink:
                 self._by_index.clear()
                 self._by_print.clear()
 
+    def seed(self, prints: tuple[bytes, ...] | list[bytes]) -> None:
+        """Fingerprints of frames 0, 1, ... known before playing (see first_frames).
+
+        With them, a start that libvlc shows early is numbered by content: a
+        dropped first picture, or the first one repeated on what looks like
+        the frame cadence, is corrected as a picture seen before would be.
+        """
+        with self._lock:
+            for index, digest in enumerate(prints):
+                self._by_index[index] = digest
+                self._by_print.setdefault(digest, set()).add(index)
+
     def stop_at(self, index: int | None) -> None:
         with self._lock:
             self._stop_at = index
@@ -282,10 +294,10 @@ class FrameSink:
         digest = fingerprint(pixels)
         stop_hit = False
         with self._lock:
-            if digest == self._prev_print and self._is_redisplay(now):
+            repeat = digest == self._prev_print
+            if repeat and self._is_redisplay(now):
                 self.redisplays += 1
                 return
-            self._prev_print, self._prev_time = digest, now
             expected = self._next
             candidates = self._by_print.get(digest)
             index, identified = expected, False
@@ -296,9 +308,15 @@ class FrameSink:
                     # A frame seen before under another number: libvlc skipped or
                     # repeated a picture; trust the picture over the count.
                     near = min(candidates, key=lambda i: (abs(i - expected), i))
+                    if repeat and near == expected - 1:
+                        # the frame just shown, shown again on what looked like
+                        # the cadence (an early start's repeats)
+                        self.redisplays += 1
+                        return
                     if abs(near - expected) <= _MAX_CORRECTION:
                         index, identified = near, True
                         self.corrections += 1
+            self._prev_print, self._prev_time = digest, now
             old = self._by_index.get(index)
             if old is not None and old != digest:
                 self._by_print.get(old, set()).discard(index)

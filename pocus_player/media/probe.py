@@ -6,7 +6,8 @@ libvlc's own image demuxer would show its first frame as a 10 s still. MPEG
 program streams announce no tracks to libvlc's preparser, so for those (and any
 other file whose preparse finds no video format) the probe plays the file for a
 moment into a null video sink, with the dummy audio output, and reads the
-tracks libvlc found. Results are cached by (path, size, mtime) so the media
+tracks libvlc found, and fingerprints their first frames for the engine (see
+`first_frames`). Results are cached by (path, size, mtime) so the media
 engine can reuse what the case validator already learned.
 """
 
@@ -26,6 +27,7 @@ from typing import BinaryIO
 import vlc
 
 from pocus_player.core.media_info import MediaInfo, MediaProbeError
+from pocus_player.media.first_frames import first_frame_prints, needs_first_frames
 from pocus_player.media.vlc_instance import VlcRuntime, shared_runtime
 
 log = logging.getLogger(__name__)
@@ -338,6 +340,7 @@ class VlcMediaProbe:
         self.play_timeout_s = play_timeout_s
         self._cache: dict[tuple[str, int, int], tuple[MediaInfo, float]] = {}
         self._gif_ticks: dict[tuple[str, int, int], tuple[int, ...]] = {}
+        self._first_prints: dict[tuple[str, int, int, int, int], tuple[bytes, ...]] = {}
         self._lock = threading.Lock()
 
     @property
@@ -376,6 +379,10 @@ class VlcMediaProbe:
             result = (MediaInfo(0.0, None, w, h, has_video=True, has_audio=False), 1.0)
         else:
             result = self._probe_av(path)
+            info = result[0]
+            if info.has_video and info.width and info.height:
+                # ready before the clip first plays (the case validator probes every file)
+                self.first_frame_prints(path, info.width, info.height)
         with self._lock:
             self._cache[key] = result
         return result
@@ -403,6 +410,28 @@ class VlcMediaProbe:
             hit = _merge_repeats(path, timing)
             with self._lock:
                 self._gif_ticks[key] = hit
+        return hit
+
+    def first_frame_prints(self, path: Path, width: int, height: int) -> tuple[bytes, ...]:
+        """Fingerprints of the first frames, for a file whose start libvlc shows early.
+
+        Empty for other files. Cached like the probe, so a case validated at
+        load has them ready when the clip starts (see `first_frames`).
+        """
+        path = Path(path)
+        if not needs_first_frames(path):
+            return ()
+        try:
+            st = path.stat()
+        except OSError:
+            return ()
+        key = (str(path.resolve()), st.st_size, st.st_mtime_ns, width, height)
+        with self._lock:
+            hit = self._first_prints.get(key)
+        if hit is None:
+            hit = first_frame_prints(self.runtime.instance, path, width, height)
+            with self._lock:
+                self._first_prints[key] = hit
         return hit
 
     def _probe_gif(self, path: Path) -> tuple[MediaInfo, float]:

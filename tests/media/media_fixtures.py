@@ -56,6 +56,22 @@ def shown_number(engine) -> int:  # type: ignore[no-untyped-def]
     return pattern_number(qimage_array(image))
 
 
+def first_pictures(qtbot, engine, start, count: int = 6) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """(frame number, number drawn in the picture) of the first `count` pictures after start()."""
+    seen: list[tuple[int, int]] = []
+
+    def on_frame(index: int, _ms: int) -> None:
+        seen.append((index, pattern_number(qimage_array(engine.current_image()))))
+
+    engine.frame_presented.connect(on_frame)
+    try:
+        start()
+        qtbot.waitUntil(lambda: len(seen) >= count, timeout=10_000)
+    finally:
+        engine.frame_presented.disconnect(on_frame)
+    return seen[:count]
+
+
 def load(qtbot, engine, path: Path, **kwargs) -> None:  # type: ignore[no-untyped-def]
     """Load `path` into the engine and wait until it has loaded."""
     with qtbot.waitSignal(engine.media_loaded, timeout=10_000):
@@ -221,6 +237,10 @@ def media_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         size=(321, 241),
     )
     files["gif"] = encode_pattern(d / "anim.gif", 20, "10", size=(320, 240))
+    # MPEG-2 in a program stream: its first picture is due 0.5 s after the clock starts
+    files["mpeg_ps"] = encode_pattern(
+        d / "pattern.mpg", 75, "25", "-c:v", "mpeg2video", "-q:v", "2", "-g", "12", "-f", "vob"
+    )
     # Narration: audio only. Encounter video: picture and sound.
     ffmpeg(
         "-f",

@@ -23,6 +23,7 @@ from tests.media.media_fixtures import (
     PATTERN_H,
     PATTERN_W,
     closest_reference,
+    first_pictures,
     load,
     pattern_frames,
     pattern_number,
@@ -401,22 +402,6 @@ def test_corpus_clip_loads_plays_and_stops_on_the_reference_frame(
     # the frozen frame is the reference frame at the target (or indistinguishable from it)
     assert target_mad <= best_mad + 1e-9, (best, best_mad, target_mad)
     assert target_mad < 2.0
-
-
-def first_pictures(qtbot, engine: MediaEngine, start, count: int = 6) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
-    """(frame number, number drawn in the picture) of the first `count` pictures after start()."""
-    seen: list[tuple[int, int]] = []
-
-    def on_frame(index: int, _ms: int) -> None:
-        seen.append((index, pattern_number(qimage_array(engine.current_image()))))
-
-    engine.frame_presented.connect(on_frame)
-    try:
-        start()
-        qtbot.waitUntil(lambda: len(seen) >= count, timeout=10_000)
-    finally:
-        engine.frame_presented.disconnect(on_frame)
-    return seen[:count]
 
 
 def test_every_start_shows_frame_zero_then_each_frame_in_turn(qtbot, media_engine, media_files):

@@ -87,3 +87,24 @@ def test_fingerprint_depends_on_the_picture_only():
     c[:, :, 3] = 255  # the unused X byte does not count
     assert fingerprint(c) == fingerprint(a)
     assert len(fingerprint(a)) == 16
+
+
+def test_a_seeded_start_that_drops_the_first_picture_is_numbered_by_content(rig):
+    sink, clock, got, _ = rig
+    sink.seed([fingerprint(np.full((8, 16, 4), v, np.uint8)) for v in (0, 10, 20, 30)])
+    for v in (10, 20, 30, 40):  # libvlc never showed frame 0
+        show(sink, clock, v)
+    assert [f.index for f in got] == [1, 2, 3, 4]
+    assert got[0].identified and sink.corrections == 1
+
+
+def test_a_seeded_start_shown_early_does_not_count_its_repeats(rig):
+    sink, clock, got, _ = rig
+    sink.seed([fingerprint(np.full((8, 16, 4), v, np.uint8)) for v in (0, 10, 20)])
+    show(sink, clock, 0)
+    for _ in range(9):  # frame 0 again every 57 ms until frame 1 is due ~0.58 s later
+        show(sink, clock, 0, dt=0.057)
+    show(sink, clock, 10, dt=0.067)
+    show(sink, clock, 20)
+    assert [f.index for f in got] == [0, 1, 2]
+    assert sink.redisplays == 9
