@@ -93,8 +93,8 @@ class _PicturesOnlyProbe:
         info, sar = self._probe.probe_full(path)
         return dataclasses.replace(info, has_audio=False), sar
 
-    def gif_picture_ticks(self, path: Path) -> Any:
-        return self._probe.gif_picture_ticks(path)
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._probe, name)  # everything else the engine asks of a probe
 
 
 class FrameGrabber:
