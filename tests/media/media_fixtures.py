@@ -20,18 +20,23 @@ PATTERN_W, PATTERN_H = 320, 240
 _BLOCK = 20
 
 
-def pattern_frames(count: int, width: int = PATTERN_W, height: int = PATTERN_H) -> Iterator[bytes]:
+def pattern_frame(n: int, width: int = PATTERN_W, height: int = PATTERN_H) -> np.ndarray:
+    """Frame n of the pattern clip, as a height x width x 3 RGB array."""
     yy, xx = np.mgrid[0:height, 0:width]
+    f = np.zeros((height, width, 3), np.uint8)
+    f[..., 0] = (xx + n * 3) % 256
+    f[..., 1] = (yy * 2 + n) % 256
+    f[..., 2] = (xx // 4 + yy // 4 + n * 5) % 256
+    f[0:40, :, :] = 0
+    for b in range(16):
+        if (n >> b) & 1:
+            f[4:36, b * _BLOCK + 2 : b * _BLOCK + _BLOCK - 2, :] = 255
+    return f
+
+
+def pattern_frames(count: int, width: int = PATTERN_W, height: int = PATTERN_H) -> Iterator[bytes]:
     for n in range(count):
-        f = np.zeros((height, width, 3), np.uint8)
-        f[..., 0] = (xx + n * 3) % 256
-        f[..., 1] = (yy * 2 + n) % 256
-        f[..., 2] = (xx // 4 + yy // 4 + n * 5) % 256
-        f[0:40, :, :] = 0
-        for b in range(16):
-            if (n >> b) & 1:
-                f[4:36, b * _BLOCK + 2 : b * _BLOCK + _BLOCK - 2, :] = 255
-        yield f.tobytes()
+        yield pattern_frame(n, width, height).tobytes()
 
 
 def pattern_number(pixels: np.ndarray) -> int:
