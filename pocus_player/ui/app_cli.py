@@ -89,6 +89,12 @@ def run_app(args: argparse.Namespace) -> int:
     # source of every module imported after it, which doubles their import time.
     from pocus_player.core import pin, settings_store  # noqa: F401
     from pocus_player.ui import logging_setup  # noqa: F401
+    from pocus_player.ui.display import display_problem
+
+    problem = display_problem()
+    if problem is not None:  # Qt would abort the process (core dump) without a display
+        print(f"pocus-player: {problem}", file=sys.stderr)
+        return 1
 
     try:
         from pocus_player.ui.app import run
