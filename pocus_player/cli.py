@@ -6,6 +6,7 @@ pocus-player simulate CASE ...    play a case headless with scripted responses
 pocus-player preview CASE         the item-writer preview window
 pocus-player export-packet CASE OUT.pdf
 pocus-player results ...          board-side: keygen, verify, rescore, export
+pocus-player selftest [--json]    is this seat ready for an exam? (exit 0 only when it is)
 """
 
 from __future__ import annotations
@@ -109,6 +110,8 @@ _SUBCOMMAND_MODULES: dict[str, str] = {
     "preview": "pocus_player.ui.preview_cli",
     "export-packet": "pocus_player.ui.preview_cli",
     "app": "pocus_player.ui.app_cli",
+    "selftest": "pocus_player.ui.selftest",
+    "smoke": "pocus_player.ui.smoke",
 }
 
 

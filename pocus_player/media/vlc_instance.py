@@ -13,6 +13,8 @@ from collections.abc import Callable
 
 import vlc
 
+from pocus_player.media import libvlc_location
+
 log = logging.getLogger(__name__)
 
 # Arguments every instance gets. Captions are drawn by the app itself, so VLC
@@ -118,6 +120,11 @@ class VlcRuntime:
         limit_malloc_arenas()
         instance = vlc.Instance(list(args))
         if instance is None:
+            if libvlc_location.choice().bundled:
+                raise RuntimeError(
+                    "the installation's own libvlc could not start (a plugin is missing "
+                    "or damaged); reinstall pocus-player"
+                )
             raise RuntimeError(
                 "libvlc could not start: install VLC 3 (Debian: libvlc5, vlc-plugin-base, "
                 "vlc-plugin-video-output)"

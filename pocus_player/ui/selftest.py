@@ -1,0 +1,209 @@
+"""`pocus-player selftest`: is this seat ready for an exam? For a testing center's IT staff.
+
+    pocus-player selftest [--json] [--results-dir DIR] [--config-dir DIR]
+
+Checks, in plain words: the display and its size (at least 1024x768, as the app's
+screens are laid out for it), which libvlc is loaded and from where, its version and
+plugin count, that every plugin the app needs loads, an audio output with a sound device,
+the results folder (writable, with free space), the board's key, and a real decode of a
+built-in sample of each kind of clip. Exit status 0 only when every check passes; 1
+otherwise. The start screen's preflight runs the libvlc, plugin and screen checks too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+MIN_SCREEN = (1024, 768)
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    name: str
+    ok: bool
+    detail: str
+    warning: bool = False
+    facts: dict[str, object] | None = None
+
+    def to_json(self) -> dict[str, object]:
+        d = asdict(self)
+        if d["facts"] is None:
+            d.pop("facts")
+        return d
+
+
+def add_subparser(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "selftest",
+        help="check that this computer is ready for an exam (exit 0 only when it is)",
+        description=(
+            "Check that this computer is ready for an exam: display and screen size, the "
+            "installation's libvlc and plugins, audio, the results folder, the board key, "
+            "and a decode of each kind of clip. Exit 0 only when every check passes."
+        ),
+    )
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--results-dir", type=Path, help="the results folder to check")
+    p.add_argument("--config-dir", type=Path, help="the settings folder (default: per user)")
+    p.add_argument(
+        "--no-audio-device",
+        action="store_true",
+        help="do not require a sound device (build machines without speakers)",
+    )
+    p.set_defaults(handler=cmd_selftest)
+
+
+def check_display() -> list[Result]:
+    """The display answers, and its primary screen is at least 1024x768."""
+    from pocus_player.ui.display import display_problem
+
+    problem = display_problem()
+    if problem is not None:
+        return [
+            Result("Display", False, problem[0].upper() + problem[1:]),
+            Result("Screen size", False, "not checked: no display"),
+        ]
+    from pocus_player.ui.app import create_qapp
+
+    app = create_qapp()
+    screens = app.screens()
+    primary = app.primaryScreen()
+    if primary is None or not screens:
+        return [
+            Result("Display", False, "Qt finds no screen on this display"),
+            Result("Screen size", False, "not checked: no screen"),
+        ]
+    size = primary.size()
+    w, h = size.width(), size.height()
+    ratio = primary.devicePixelRatio()
+    facts: dict[str, object] = {
+        "platform": app.platformName(),
+        "width": w,
+        "height": h,
+        "device_pixel_ratio": ratio,
+        "screens": [[s.size().width(), s.size().height()] for s in screens],
+    }
+    shown = f"{w}x{h}" + (f" at {ratio * 100:.0f} % scaling" if ratio != 1 else "")
+    display = Result("Display", True, f"{app.platformName()} with {len(screens)} screen(s)")
+    if w < MIN_SCREEN[0] or h < MIN_SCREEN[1]:
+        return [
+            display,
+            Result(
+                "Screen size",
+                False,
+                f"the screen is {shown}; the exam needs at least "
+                f"{MIN_SCREEN[0]}x{MIN_SCREEN[1]} (raise the resolution or lower the scaling)",
+                facts=facts,
+            ),
+        ]
+    return [display, Result("Screen size", True, f"{shown} (at least 1024x768)", facts=facts)]
+
+
+def check_results_and_key(config_dir: Path | None, results_dir: Path | None) -> list[Result]:
+    import shutil
+
+    from pocus_player.core.errors import ResultFileError
+    from pocus_player.core.journal_format import load_recipient
+    from pocus_player.core.settings_store import (
+        SettingsStore,
+        app_dirs,
+        check_results_dir,
+        results_dir_for,
+    )
+
+    dirs = app_dirs(config_dir, None)
+    loaded = SettingsStore(dirs).load()
+    settings = loaded.settings
+    folder = results_dir_for(dirs, settings, results_dir)
+    out: list[Result] = [Result("Settings", False, p) for p in loaded.problems]
+    problems = check_results_dir(folder, settings.min_free_mb)
+    if problems:
+        out.append(Result("Results folder", False, " ".join(problems), facts={"path": str(folder)}))
+    else:
+        free = shutil.disk_usage(folder).free // (1024 * 1024)
+        out.append(
+            Result(
+                "Results folder",
+                True,
+                f"{folder} is writable, {free} MB free (at least {settings.min_free_mb} MB)",
+                facts={"path": str(folder), "free_mb": free},
+            )
+        )
+    key = settings.board_recipient
+    if key is None:
+        out.append(Result("Board key", False, "no board key is configured"))
+    else:
+        try:
+            load_recipient(key)
+            demo = "demo-board" in key.name
+            out.append(
+                Result(
+                    "Board key",
+                    True,
+                    f"{key} present"
+                    + (" (the DEMO key: anyone can read these results)" if demo else ""),
+                    warning=demo,
+                )
+            )
+        except (ResultFileError, OSError, ValueError) as exc:
+            out.append(Result("Board key", False, f"{key}: {exc}"))
+    return out
+
+
+def check_media(require_audio_device: bool = True) -> list[Result]:
+    try:
+        from pocus_player.media import seat_check
+
+        checks = seat_check.run_media_checks(require_audio_device=require_audio_device)
+    except (ImportError, RuntimeError, OSError, NotImplementedError) as exc:
+        return [
+            Result("libvlc", False, f"not loaded: {exc}"),
+            Result("Media", False, "not checked: no libvlc"),
+        ]
+    return [Result(c.name, c.ok, c.detail, c.warning, c.facts) for c in checks]
+
+
+def run_all(args: argparse.Namespace) -> list[Result]:
+    results = check_display()
+    results += check_media(require_audio_device=not getattr(args, "no_audio_device", False))
+    results += check_results_and_key(
+        getattr(args, "config_dir", None), getattr(args, "results_dir", None)
+    )
+    return results
+
+
+def cmd_selftest(args: argparse.Namespace) -> int:
+    from pocus_player import __version__
+
+    results = run_all(args)
+    failed = [r for r in results if not r.ok]
+    ready = not failed
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "ready": ready,
+                    "version": __version__,
+                    "executable": sys.executable,
+                    "frozen": bool(getattr(sys, "frozen", False)),
+                    "checks": [r.to_json() for r in results],
+                },
+                indent=2,
+            )
+        )
+    else:
+        width = max(len(r.name) for r in results)
+        for r in results:
+            mark = "FAIL" if not r.ok else ("note" if r.warning else "ok")
+            print(f"{mark:<5} {r.name:<{width}}  {r.detail}")
+        print()
+        if ready:
+            print(f"This seat is ready (pocus-player {__version__}).")
+        else:
+            print(f"This seat is NOT ready: {len(failed)} check(s) failed.")
+    return 0 if ready else 1

@@ -1,0 +1,174 @@
+"""`pocus-player smoke` (not listed in --help): play clips through the exam's media engine, as JSON.
+
+    pocus-player smoke CLIP[@FRAME]... [--out DIR] [--hold]
+
+For the build's own tests: each video clip is loaded into the same `MediaEngine` the exam
+uses, with a checkpoint at FRAME (default: the middle frame); the engine must stop on
+it, and the frozen picture is written to DIR as a PNG for the caller to compare with a
+reference decode. Audio clips play until they end (or for 2 s); stills are read by Qt as
+the question screens read them. One JSON object goes to stdout. With --hold the process
+then waits for a line on stdin, so that the caller can read its /proc/<pid>/maps.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+STILLS = (".png", ".jpg", ".jpeg")
+TIMEOUT_S = 30.0
+
+
+def add_subparser(subparsers: Any) -> None:
+    p = subparsers.add_parser("smoke", description=__doc__.splitlines()[0])  # no help: unlisted
+    p.add_argument("clips", nargs="+", help="CLIP or CLIP@FRAME")
+    p.add_argument("--out", type=Path, help="folder for the frozen pictures (PNG)")
+    p.add_argument("--hold", action="store_true", help="wait for a line on stdin before exiting")
+    p.set_defaults(handler=cmd_smoke)
+
+
+def _parse(spec: str) -> tuple[Path, int | None]:
+    path, sep, frame = spec.rpartition("@")
+    if sep and frame.isdigit():
+        return Path(path), int(frame)
+    return Path(spec), None
+
+
+def cmd_smoke(args: argparse.Namespace) -> int:
+    from pocus_player.ui.display import display_problem
+
+    problem = display_problem()
+    if problem:
+        print(f"pocus-player: {problem}", file=sys.stderr)
+        return 1
+    from pocus_player.ui.app import create_qapp
+
+    create_qapp()
+    from pocus_player.media.engine import MediaEngine
+    from pocus_player.media.policy import PlaybackPolicy
+
+    engine = MediaEngine(policy=PlaybackPolicy.preview(), audio_output="adummy")
+    if args.out:
+        args.out.mkdir(parents=True, exist_ok=True)
+    results = []
+    try:
+        for n, spec in enumerate(args.clips):
+            path, frame = _parse(spec)
+            if path.suffix.lower() in STILLS:
+                results.append(_still(path))
+            else:
+                results.append(_play(engine, path, frame, args.out, n))
+    finally:
+        engine.close()
+    ok = all(r.get("error") is None for r in results)
+    print(json.dumps({"ok": ok, "clips": results}), flush=True)
+    if args.hold:
+        sys.stdin.readline()
+    return 0 if ok else 1
+
+
+def _still(path: Path) -> dict[str, object]:
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(path))
+    if image.isNull():
+        return {"file": str(path), "kind": "still", "error": "Qt cannot read it"}
+    return {
+        "file": str(path),
+        "kind": "still",
+        "width": image.width(),
+        "height": image.height(),
+        "error": None,
+    }
+
+
+def _play(engine: Any, path: Path, frame: int | None, out: Path | None, n: int) -> dict[str, Any]:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from pocus_player.media.engine import CueTarget
+    from pocus_player.media.probe import VlcMediaProbe
+
+    result: dict[str, Any] = {"file": str(path), "error": None}
+    try:
+        info = VlcMediaProbe(engine.runtime).probe(path)
+    except Exception as exc:  # reported, the next clip still plays
+        result["error"] = f"probe: {exc}"
+        return result
+    loop = QEventLoop()
+    seen: dict[str, Any] = {}
+
+    def fault(_kind: str, _path: str, message: str) -> None:
+        seen["fault"] = message
+        loop.quit()
+
+    def reached(checkpoint: str, index: int) -> None:
+        seen["reached"] = index
+        loop.quit()
+
+    def ended() -> None:
+        seen["ended"] = True
+        loop.quit()
+
+    def loaded(media: Any) -> None:
+        seen["frame_count"] = media.frame_count
+        seen["frame_rate"] = media.frame_rate
+
+    engine.media_fault.connect(fault)
+    engine.checkpoint_reached.connect(reached)
+    engine.ended.connect(ended)
+    engine.media_loaded.connect(loaded)
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(loop.quit)
+    t0 = time.monotonic()
+    try:
+        if info.has_video:
+            result["kind"] = "video"
+            target = frame
+            if target is None:
+                fps = info.frame_rate or 25.0
+                target = max(0, int(info.duration_s * fps) // 2)
+            result["target"] = target
+            engine.load(path, checkpoints=[CueTarget("smoke", target)])
+            timer.start(int(TIMEOUT_S * 1000))
+        else:
+            result["kind"] = "audio"
+            engine.load(path)
+            timer.start(2000)  # narration plays for 2 s (or to its end)
+        loop.exec()
+    finally:
+        for signal, slot in (
+            (engine.media_fault, fault),
+            (engine.checkpoint_reached, reached),
+            (engine.ended, ended),
+            (engine.media_loaded, loaded),
+        ):
+            signal.disconnect(slot)
+    result["seconds"] = round(time.monotonic() - t0, 2)
+    result["frame_count"] = seen.get("frame_count")
+    result["frame_rate"] = seen.get("frame_rate")
+    if "fault" in seen:
+        result["error"] = seen["fault"]
+    elif info.has_video:
+        result["reached"] = seen.get("reached")
+        if seen.get("reached") is None:
+            result["error"] = "the checkpoint was not reached" + (
+                " (clip ended)" if seen.get("ended") else ""
+            )
+        elif out is not None:
+            image = engine.frozen_frame()
+            png = out / f"{n:03d}-{path.stem}.png"
+            if image is None or not image.save(str(png)):
+                result["error"] = "no frozen picture"
+            else:
+                result["png"] = str(png)
+    else:
+        result["position_ms"] = engine.position_ms()
+        if not seen.get("ended") and engine.position_ms() <= 0:
+            result["error"] = "the sound did not play"
+    engine.stop()
+    return result
