@@ -12,6 +12,8 @@ PACKAGES=(
   # libvlc: libvlc5 is not pulled in by the plugins; without vlc-plugin-video-output there is
   # no X11 video output and nothing visibly errors.
   libvlc5 vlc-plugin-base vlc-plugin-video-output
+  # vlc-cache-gen, for the frozen build's plugin cache.
+  libvlc-bin
   # Qt 6's xcb platform plugin.
   libxcb-icccm4 libxcb-cursor0 libxkbcommon-x11-0 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
