@@ -7,6 +7,14 @@ prompt focused, unfinished exams looked for) versus `QApplication` +
 `QMainWindow().show()`. Runs alternate so both see the same machine load.
 
     xvfb-run -a python benchmarks/startup.py [--runs 25]
+
+With --frozen DIR (a build from scripts/build-app.sh) it measures the frozen app instead:
+launch to the PIN screen with the PIN field focused, against the same from the venv, in
+the same run and by the same code path (`pocus-player smoke --start-screen`, which opens
+the start screen as `pocus-player app` does and says so on stdout), plus the bundle's
+size on disk and as the tarball.
+
+    xvfb-run -a python benchmarks/startup.py --frozen dist/pocus-player [--runs 15]
 """
 
 from __future__ import annotations
@@ -101,10 +109,91 @@ def run_once(code: str, tmp: Path) -> float:
     return elapsed
 
 
+def start_screen_once(cmd: list[str], tmp: Path) -> float:
+    """Launch to the start screen's "interactive" line, for the frozen and the venv app alike."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONPYCACHEPREFIX": str(tmp / "pycache")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        [*cmd, "smoke", "--start-screen", str(tmp / "app")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        text=True,
+    )
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    elapsed = (time.perf_counter() - t0) * 1000.0
+    proc.stdout.read()
+    proc.wait(60)
+    if "start screen interactive" not in line:
+        raise SystemExit(f"{cmd[0]} did not show the start screen (exit {proc.returncode})")
+    return elapsed
+
+
+def folder_mb(path: Path) -> float:
+    return (
+        sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6
+    )
+
+
+def frozen_main(frozen: Path, runs: int) -> int:
+    exe = [str(frozen / "pocus-player")]
+    venv = [sys.executable, "-m", "pocus_player"]
+    frozen_ms: list[float] = []
+    venv_ms: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="pocus-startup-") as d:
+        tmp = Path(d)
+        start_screen_once(venv, tmp)  # warm the file cache and the bytecode cache
+        start_screen_once(exe, tmp)
+        for _ in range(runs):
+            frozen_ms.append(start_screen_once(exe, tmp))
+            venv_ms.append(start_screen_once(venv, tmp))
+    ratio = median(frozen_ms) / median(venv_ms)
+    tarballs = sorted(frozen.parent.glob("pocus-player-*.tar.gz"))
+    on_disk = folder_mb(frozen)
+    packed = tarballs[-1].stat().st_size / 1e6 if tarballs else None
+    table(
+        [
+            (
+                "venv: pocus-player (baseline)",
+                f"{median(venv_ms):.1f}",
+                f"{percentile(venv_ms, 90):.1f}",
+            ),
+            (
+                "frozen: dist/pocus-player",
+                f"{median(frozen_ms):.1f}",
+                f"{percentile(frozen_ms, 90):.1f}",
+            ),
+        ],
+        ("process launch to PIN screen, PIN focused", "median ms", "p90 ms"),
+    )
+    print(f"\nratio to baseline: {ratio:.2f} (target <= 1.1)")
+    print(
+        f"bundle: {on_disk:.0f} MB on disk"
+        + (f", {packed:.0f} MB as {tarballs[-1].name}" if packed else "")
+    )
+    emit(
+        {
+            "benchmark": "startup_frozen",
+            "runs": runs,
+            "baseline_median_ms": round(median(venv_ms), 1),
+            "median_ms": round(median(frozen_ms), 1),
+            "ratio_to_baseline": round(ratio, 2),
+            "bundle_mb": round(on_disk, 1),
+            "tarball_mb": round(packed, 1) if packed else None,
+        }
+    )
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=25)
+    parser.add_argument("--frozen", type=Path, help="a frozen build folder (dist/pocus-player)")
     args = parser.parse_args()
+    if args.frozen:
+        return frozen_main(args.frozen.resolve(), args.runs)
     bare: list[float] = []
     app: list[float] = []
     with tempfile.TemporaryDirectory(prefix="pocus-startup-") as d:

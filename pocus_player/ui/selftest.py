@@ -168,6 +168,33 @@ def check_media(require_audio_device: bool = True) -> list[Result]:
     return [Result(c.name, c.ok, c.detail, c.warning, c.facts) for c in checks]
 
 
+def preflight_checks() -> list[Result]:
+    """The seat checks the start screen's preflight adds to its own (the app is running).
+
+    The screen size, and which libvlc is loaded with the plugins it needs; the exam's own
+    media, the tone, the results folder and the key are the preflight's.
+    """
+    # A small screen is the proctor's to judge here (a warning); `selftest` fails it.
+    results = [
+        Result(r.name, True, r.detail, warning=True) if not r.ok else r
+        for r in check_display()
+        if r.name == "Screen size"
+    ]
+    try:
+        from pocus_player.media import seat_check
+        from pocus_player.media.vlc_instance import shared_runtime
+
+        runtime = shared_runtime()
+        first = seat_check.check_libvlc(runtime)
+        folder = (first.facts or {}).get("plugin_folder")
+        plugins = seat_check.check_plugins(
+            Path(str(folder)) if folder else None, seat_check.required_plugins()
+        )
+    except (ImportError, RuntimeError, OSError) as exc:
+        return [*results, Result("libvlc", False, f"not loaded: {exc}")]
+    return [*results, *(Result(c.name, c.ok, c.detail, c.warning) for c in (first, plugins))]
+
+
 def run_all(args: argparse.Namespace) -> list[Result]:
     results = check_display()
     results += check_media(require_audio_device=not getattr(args, "no_audio_device", False))

@@ -181,6 +181,9 @@ def run_checks(
             if info.duration_s:
                 what += f", {info.duration_s:.1f} s"
             checks.append(Check(f"Media {item.file.name}", True, f"decodes ({what})"))
+    from pocus_player.ui.selftest import preflight_checks
+
+    checks.extend(Check(r.name, r.ok, r.detail, r.warning) for r in preflight_checks())
     problems = check_results_dir(results_dir, min_free_mb)
     checks.append(
         Check(
