@@ -15,7 +15,10 @@ import pytest
 from pocus_player.media.libvlc_location import VlcLayout
 
 REPO = Path(__file__).resolve().parents[2]
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Debian libvlc")
+pytestmark = [
+    pytest.mark.media,
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Debian libvlc"),
+]
 
 CHILD = """
 import json, os, sys
