@@ -127,6 +127,10 @@ def _load(layout: VlcLayout) -> str | None:
         mode = getattr(ctypes, "RTLD_GLOBAL", 0)
         _handles.append(ctypes.CDLL(str(layout.libvlccore), mode=mode))
         _handles.append(ctypes.CDLL(str(layout.libvlc), mode=mode))
+        # Debian's plugins find libvlc_pulse / libvlc_xcb_events through a RUNPATH into the
+        # system's vlc folder; loaded first from the bundle, they are found by name.
+        for helper in sorted(layout.libvlc.parent.glob("libvlc_*.so.[0-9]")):
+            _handles.append(ctypes.CDLL(str(helper), mode=mode))
     except OSError as exc:
         return f"the installation's own libvlc cannot be loaded ({exc}); reinstall pocus-player"
     return None
