@@ -132,6 +132,15 @@ def plugin_folder(libvlccore_file: Path | None) -> Path | None:
     return here / "vlc" / "plugins"
 
 
+def _plugin_folder_guess() -> Path | None:
+    """The plugin folder of the libvlc that is loaded, without an instance of it."""
+    chosen = libvlc_location.choice()
+    if chosen.layout is not None:
+        return chosen.layout.plugins
+    core = _libvlccore()
+    return plugin_folder(library_file(core, "module_list_get")) if core is not None else None
+
+
 def plugin_modules(core: ctypes.CDLL) -> list[str]:
     """The names of every module libvlccore's plugin bank holds (after an instance exists)."""
     core.module_list_get.restype = ctypes.POINTER(ctypes.c_void_p)
@@ -484,7 +493,14 @@ def run_media_checks(
     runtime: VlcRuntime | None = None, *, require_audio_device: bool = True
 ) -> list[SeatCheck]:
     """libvlc, plugins, audio output and sample decodes, in that order."""
-    runtime = runtime or VlcRuntime()
+    if runtime is None:
+        try:
+            runtime = VlcRuntime()
+        except RuntimeError as exc:  # libvlc is loaded but will not start: say which plugins lack
+            return [
+                SeatCheck("libvlc", False, str(exc)),
+                check_plugins(_plugin_folder_guess(), required_plugins()),
+            ]
     first = check_libvlc(runtime)
     folder = first.facts.get("plugin_folder") if first.facts else None
     checks = [first, check_plugins(Path(str(folder)) if folder else None, required_plugins())]
