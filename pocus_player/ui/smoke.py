@@ -50,6 +50,9 @@ def cmd_smoke(args: argparse.Namespace) -> int:
     if problem:
         print(f"pocus-player: {problem}", file=sys.stderr)
         return 1
+    # As `pocus-player app` does: the Qt-free modules of the start screen load before Qt.
+    from pocus_player.core import pin, settings_store  # noqa: F401
+    from pocus_player.ui import logging_setup  # noqa: F401
     from pocus_player.ui.app import create_qapp
 
     create_qapp()
