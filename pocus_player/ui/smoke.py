@@ -93,7 +93,7 @@ def _start_screen(folder: Path, out: Path | None) -> dict[str, Any]:
     from pocus_player.ui.app import AppOptions, ExamApp
 
     exam_app = ExamApp(AppOptions(config_dir=folder / "config", results_dir=folder / "results"))
-    window = exam_app.show_start()
+    window: Any = exam_app.show_start()  # the StartWindow (typed as a QWidget there)
     loop = QEventLoop()
     result: dict[str, Any] = {"error": None}
 
