@@ -76,3 +76,31 @@ def test_media_layer_has_no_widget_code() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_package_type_checks_under_mypy_strict() -> None:
+    """mypy --strict over the whole package, with pyproject.toml's settings, reports nothing."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--no-incremental"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Success: no issues found" in result.stdout, result.stdout
+
+
+def test_mypy_relaxations_are_named_ui_modules_only() -> None:
+    """The core and the media layer are strict without exception; the ui relaxes per module."""
+    import tomllib
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
+    assert config["strict"] is True
+    assert config["packages"] == ["pocus_player"]
+    for override in config.get("overrides", []):
+        modules = override["module"]
+        modules = [modules] if isinstance(modules, str) else modules
+        for module in modules:
+            assert module.startswith("pocus_player.ui."), module
+            assert "*" not in module, module  # named, not a whole subtree
+        assert "ignore_errors" not in override

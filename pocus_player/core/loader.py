@@ -218,8 +218,8 @@ def _schema_message(err: jsonschema.ValidationError) -> str:
         title = err.schema.get("title", "value")
         return f"{where}: {_short(err.instance)} is not a valid {title.lower()}"
     if v == "enum":
-        allowed = ", ".join(repr(x) for x in err.validator_value)
-        return f"{where}: {_short(err.instance)} is not one of {allowed}"
+        choices = ", ".join(repr(x) for x in err.validator_value)
+        return f"{where}: {_short(err.instance)} is not one of {choices}"
     if v == "type":
         return f"{where}: expected {_type_name(err.validator_value)}, got {_describe(err.instance)}"
     return f"{where}: {err.message}"
@@ -312,7 +312,7 @@ def _region(d: dict[str, Any]) -> m.Region:
     else:
         shape = m.Polygon(tuple((float(x), float(y)) for x, y in d["polygon"]))
     frames = tuple(d["frames"]) if "frames" in d else None
-    return m.Region(d["id"], shape, d.get("label", ""), frames)  # type: ignore[arg-type]
+    return m.Region(d["id"], shape, d.get("label", ""), frames)
 
 
 def _question(d: dict[str, Any]) -> m.Question:
@@ -327,7 +327,7 @@ def _question(d: dict[str, Any]) -> m.Question:
             tolerance=float(key["tolerance"]),
             tolerance_kind=m.ToleranceKind(key.get("tolerance_kind", "absolute")),
             decimals=int(key.get("decimals", 1)),
-            endpoints=(tuple(ends[0]), tuple(ends[1])) if ends else None,  # type: ignore[arg-type]
+            endpoints=(tuple(ends[0]), tuple(ends[1])) if ends else None,
             axis=key.get("axis", "distance"),
         )
         key_ids: tuple[str, ...] = ()

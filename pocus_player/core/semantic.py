@@ -106,7 +106,8 @@ class SemanticChecker:
 
     def check_ids(self) -> None:
         d = self.data
-        case = d.get("case") if isinstance(d.get("case"), dict) else {}
+        raw_case = d.get("case")
+        case = raw_case if isinstance(raw_case, dict) else {}
         self.domains = self._unique("domains", case.get("domains"), ("case", "domains"), "domain")
         self.media = self._unique("media", d.get("media"), ("media",), "media")
         self.steps = self._unique("steps", d.get("steps"), ("steps",), "step")
@@ -337,11 +338,15 @@ class SemanticChecker:
                     )
         for qi, q in _dicts(self.data.get("questions")):
             base: JsonPath = ("questions", qi)
-            qid = q.get("id")
-            if isinstance(qid, str) and qid not in self.question_uses and qid in self.questions:
+            asked_id = q.get("id")
+            if (
+                isinstance(asked_id, str)
+                and asked_id not in self.question_uses
+                and asked_id in self.questions
+            ):
                 self.report(
                     (*base, "id"),
-                    f"question {qid!r} is never asked (no checkpoint or step lists it)",
+                    f"question {asked_id!r} is never asked (no checkpoint or step lists it)",
                 )
             dom = q.get("domain")
             if isinstance(dom, str) and self.domains and dom not in self.domains:
@@ -441,7 +446,8 @@ class SemanticChecker:
             )
         if need_calibration and isinstance(q.get("key"), dict):
             unit = q["key"].get("unit")
-            cal = item.get("calibration") if isinstance(item.get("calibration"), dict) else {}
+            raw_cal = item.get("calibration")
+            cal = raw_cal if isinstance(raw_cal, dict) else {}
             if unit in ("s", "ms") and "x_s_per_pixel" not in cal:
                 self.report(
                     (*base, "key", "unit"),

@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import enum
 import logging
 import queue
 import sys
@@ -53,6 +52,14 @@ from PySide6.QtGui import QImage
 from pocus_player.core.media_info import MediaInfo, MediaProbeError
 from pocus_player.core.model import Checkpoint
 from pocus_player.media.bridge import GuiBridge
+from pocus_player.media.engine_api import (
+    DEFAULT_FRAME_RATE,
+    CueTarget,
+    EngineProbe,
+    FaultKind,
+    LoadedMedia,
+    State,
+)
 from pocus_player.media.first_frames import needs_first_frames
 from pocus_player.media.frames import Frame, FrameQueue, FrameSink
 from pocus_player.media.policy import (
@@ -63,9 +70,17 @@ from pocus_player.media.policy import (
 from pocus_player.media.probe import VlcMediaProbe, gif_media_options
 from pocus_player.media.vlc_instance import VlcRuntime, shared_runtime
 
+__all__ = [
+    "DEFAULT_FRAME_RATE",
+    "CueTarget",
+    "FaultKind",
+    "LoadedMedia",
+    "MediaEngine",
+    "State",
+]
+
 log = logging.getLogger(__name__)
 
-DEFAULT_FRAME_RATE = 25.0
 # A seek never waits longer than this for its frame before showing what it has.
 _SEEK_WATCHDOG_MS = 6000
 # Faster-than-real-time decoding from the start while looking for a seek target
@@ -79,45 +94,6 @@ _FIRST_PICTURE_WAIT_S = 0.3
 _AUDIO_CLOCK_TICK_MS = 10
 # Measured time from set_pause(1) to libvlc actually pausing (native path only).
 _NATIVE_PAUSE_LEAD_S = 0.044
-
-
-class FaultKind(enum.StrEnum):
-    MISSING = "missing"
-    UNDECODABLE = "undecodable"
-    TRUNCATED = "truncated"
-    NO_AUDIO_DEVICE = "no_audio_device"
-
-
-class State(enum.StrEnum):
-    IDLE = "idle"
-    LOADING = "loading"
-    PLAYING = "playing"
-    PAUSED = "paused"
-    CHECKPOINT = "checkpoint"
-    SEEKING = "seeking"
-    ENDED = "ended"
-    STOPPED = "stopped"
-    ERROR = "error"
-
-
-@dataclass(frozen=True, slots=True)
-class LoadedMedia:
-    path: Path
-    media_id: str
-    info: MediaInfo
-    frame_rate: float  # the probe's rate, else the authored one, else 25
-    frame_count: int  # estimated from duration x rate; 0 for audio only
-    sample_aspect: float = 1.0
-
-    @property
-    def is_video(self) -> bool:
-        return self.info.has_video
-
-
-@dataclass(frozen=True, slots=True)
-class CueTarget:
-    checkpoint_id: str
-    frame: int
 
 
 def _load_malloc_trim() -> Callable[[], None]:
@@ -197,7 +173,7 @@ class MediaEngine(QObject):
         self,
         runtime: VlcRuntime | None = None,
         *,
-        probe: VlcMediaProbe | None = None,
+        probe: EngineProbe | None = None,
         policy: PlaybackPolicy | None = None,
         audio_output: str | None = None,
         audio_device: str | None = None,
@@ -208,7 +184,7 @@ class MediaEngine(QObject):
         if render not in ("frames", "native"):
             raise ValueError(f"render must be 'frames' or 'native', not {render!r}")
         self.runtime = runtime or shared_runtime()
-        self.probe = probe or VlcMediaProbe(self.runtime)
+        self.probe: EngineProbe = probe or VlcMediaProbe(self.runtime)
         self.policy = policy or PlaybackPolicy.preview()
         self.render = render
         self._player: vlc.MediaPlayer = self.runtime.instance.media_player_new()
@@ -342,7 +318,7 @@ class MediaEngine(QObject):
         frame_rate: float | None = None,
         loop: bool = False,
         autoplay: bool = True,
-        checkpoints: Iterable[Checkpoint] = (),
+        checkpoints: Iterable[Checkpoint | CueTarget] = (),
     ) -> None:
         """Load a clip (asynchronously); media_loaded or media_fault follows."""
         path = Path(path)
@@ -370,7 +346,8 @@ class MediaEngine(QObject):
             try:
                 info, sar = self.probe.probe_full(path)
             except MediaProbeError as exc:
-                self._bridge.post(lambda err=exc: self._on_load_done(run, err))
+                failure = exc  # `exc` is cleared when the except block ends
+                self._bridge.post(lambda: self._on_load_done(run, failure))
                 return
             if run != self._run:
                 return

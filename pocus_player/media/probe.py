@@ -126,7 +126,7 @@ def read_tracks(media: vlc.Media) -> TrackFacts:
 def _replace(f: TrackFacts, **kw: object) -> TrackFacts:
     d = {k: getattr(f, k) for k in TrackFacts.__slots__}
     d.update(kw)
-    return TrackFacts(**d)  # type: ignore[arg-type]
+    return TrackFacts(**d)
 
 
 def still_image_size(path: Path) -> tuple[int, int]:

@@ -204,6 +204,7 @@ class CheckpointPanel(QWidget):
     ) -> None:
         while self.questions.count():
             old = self.questions.widget(0)
+            assert old is not None  # count() > 0
             self.questions.removeWidget(old)
             old.deleteLater()
         for b in self._replay_buttons.values():
@@ -685,6 +686,8 @@ class CandidateWindow(QMainWindow):
     def _on_media_loaded(self, loaded: Any) -> None:
         self.controller.media_loaded()
         media_id = getattr(loaded, "media_id", None)
+        if not isinstance(media_id, str):
+            return
         try:
             item = self.controller.media_item(media_id)
         except KeyError:

@@ -232,11 +232,7 @@ class CaseOutline(QTreeWidget):
         self._case: Case | None = None
 
     def set_case(self, case: Case) -> None:
-        expanded = {
-            self._key(self.topLevelItem(i))
-            for i in range(self.topLevelItemCount())
-            if self.topLevelItem(i).isExpanded()
-        }
+        expanded = {self._key(item) for item in self._top_items() if item.isExpanded()}
         first = self._case is None
         self._case = case
         self.clear()
@@ -318,12 +314,17 @@ class CaseOutline(QTreeWidget):
 
     def items(self) -> list[QTreeWidgetItem]:
         out: list[QTreeWidgetItem] = []
-        stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        stack = self._top_items()
         while stack:
             item = stack.pop(0)
             out.append(item)
-            stack[0:0] = [item.child(i) for i in range(item.childCount())]
+            children = (item.child(i) for i in range(item.childCount()))
+            stack[0:0] = [c for c in children if c is not None]
         return out
+
+    def _top_items(self) -> list[QTreeWidgetItem]:
+        items = (self.topLevelItem(i) for i in range(self.topLevelItemCount()))
+        return [item for item in items if item is not None]
 
     def item_for(self, target: OutlineTarget) -> QTreeWidgetItem | None:
         for item in self.items():

@@ -5,9 +5,10 @@ from __future__ import annotations
 import enum
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -23,7 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from pocus_player.core.model import Checkpoint, MediaItem, MediaKind
-from pocus_player.media.engine import LoadedMedia, MediaEngine
+from pocus_player.media.engine import CueTarget, LoadedMedia, MediaEngine
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +127,7 @@ class MediaWidget(QWidget):
             self._native.setGeometry(self.rect())
             self._native.hide()
 
-    def _connections(self):  # type: ignore[no-untyped-def]
+    def _connections(self) -> tuple[tuple[SignalInstance, Callable[..., object] | SignalInstance], ...]:
         e = self._engine
         assert e is not None
         return (
@@ -143,7 +144,7 @@ class MediaWidget(QWidget):
         item: MediaItem,
         *,
         autoplay: bool = True,
-        checkpoints: tuple[Checkpoint, ...] = (),
+        checkpoints: tuple[Checkpoint | CueTarget, ...] = (),
     ) -> None:
         """Show a case media item: stills and image M-mode strips directly, the rest via the engine."""
         if item.is_picture:

@@ -36,7 +36,7 @@ import os
 import shlex
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QProcess, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -104,6 +104,9 @@ from pocus_player.ui.case_outline import (
     graph_edges,
 )
 from pocus_player.ui.file_watcher import CaseFileWatcher
+
+if TYPE_CHECKING:
+    from pocus_player.media.engine_api import EngineProbe
 
 log = logging.getLogger(__name__)
 
@@ -206,7 +209,9 @@ class PreviewWindow(QMainWindow):
         self.probe_cache: dict[Path, MediaInfo | MediaProbeError] = {}
         self._own_engine = engine is None
         self.engine = engine or MediaEngine(
-            policy=PlaybackPolicy.preview(), probe=probe if hasattr(probe, "probe_full") else None
+            policy=PlaybackPolicy.preview(),
+            # a probe that can also probe_full is the media layer's full probe
+            probe=cast("EngineProbe", probe) if hasattr(probe, "probe_full") else None,
         )
         self.case: Case | None = None
         self.problems: list[Problem] = []
@@ -823,7 +828,10 @@ class PreviewWindow(QMainWindow):
         self._scrub_timer.start()
 
     def _on_slider_action(self, action: int) -> None:
-        if action in (QSlider.SliderAction.SliderMove, QSlider.SliderAction.SliderNoAction):
+        if QSlider.SliderAction(action) in (
+            QSlider.SliderAction.SliderMove,
+            QSlider.SliderAction.SliderNoAction,
+        ):
             return
         QTimer.singleShot(0, lambda: self._seek_to_slider(self.timeline.sliderPosition()))
 
@@ -956,7 +964,8 @@ class PreviewWindow(QMainWindow):
         while self.question_tabs.count():
             w = self.question_tabs.widget(0)
             self.question_tabs.removeTab(0)
-            w.deleteLater()
+            if w is not None:
+                w.deleteLater()
         self._question_widgets = {}
         for qid in qids:
             q = self.case.question_by_id(qid)

@@ -23,7 +23,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEventLoop, QMarginsF, QPointF, QRectF, QSizeF, Qt, QTimer, QUrl
 from PySide6.QtGui import (
@@ -59,6 +59,11 @@ from pocus_player.core.model import (
 from pocus_player.core.scoring import key_response
 from pocus_player.ui.case_outline import TYPE_NAMES, checkpoint_label, describe_rule, format_time
 
+if TYPE_CHECKING:
+    from pocus_player.media.engine import MediaEngine
+    from pocus_player.media.probe import VlcMediaProbe
+    from pocus_player.media.vlc_instance import VlcRuntime
+
 log = logging.getLogger(__name__)
 
 PICTURE_WIDTH = 440  # points on the page
@@ -83,7 +88,7 @@ class _PicturesOnlyProbe:
     with sound switched off in libvlc as well, frames are found at scan speed.
     """
 
-    def __init__(self, probe: Any) -> None:
+    def __init__(self, probe: VlcMediaProbe) -> None:
         self._probe = probe
 
     def probe(self, path: Path) -> MediaInfo:
@@ -102,11 +107,11 @@ class FrameGrabber:
 
     def __init__(self, timeout_ms: int = 20000) -> None:
         self.timeout_ms = timeout_ms
-        self._engine: Any = None
-        self._runtime: Any = None
+        self._engine: MediaEngine | None = None
+        self._runtime: VlcRuntime | None = None
         self._cache: dict[tuple[Path, int], QImage | None] = {}
 
-    def _get_engine(self) -> Any:
+    def _get_engine(self) -> MediaEngine:
         if self._engine is None:
             from pocus_player.media.engine import MediaEngine
             from pocus_player.media.policy import PlaybackPolicy
@@ -118,7 +123,7 @@ class FrameGrabber:
             self._engine = MediaEngine(
                 self._runtime,
                 probe=probe,
-                policy=PlaybackPolicy.preview(),  # type: ignore[arg-type]
+                policy=PlaybackPolicy.preview(),
             )
         return self._engine
 
@@ -290,8 +295,8 @@ def draw_key(
         for x, y in ((x1, y1), (x2, y2)):
             painter.drawLine(QPointF(x - 7, y), QPointF(x + 7, y))
             painter.drawLine(QPointF(x, y - 7), QPointF(x, y + 7))
-        key = question.caliper
-        text = f"{key.value:g} {key.unit} ± {key.tolerance:g}{' x value' if key.tolerance_kind.value == 'relative' else ''}"
+        caliper = question.caliper
+        text = f"{caliper.value:g} {caliper.unit} ± {caliper.tolerance:g}{' x value' if caliper.tolerance_kind.value == 'relative' else ''}"
         painter.setPen(QPen(QColor("white"), 4))
         painter.drawText(QPointF(max(x1, x2) + 10, (y1 + y2) / 2), text)
         painter.setPen(KEY_COLOUR.darker(130))
@@ -370,15 +375,15 @@ def placements(case: Case) -> list[Placement]:
                 seen.add(qid)
                 q = case.question_by_id(qid)
                 own = pics
-                frame = None
+                shown: int | None = None
                 if q.image is not None:
                     img = case.media_by_id(q.image.media)
-                    frame = q.image.frame
-                    if frame is None and q.type is QuestionType.HOTSPOT:
-                        frame = key_response(q).get("frame")
-                    label = f"{img.id}" + (f", frame {frame}" if frame is not None else "")
-                    own = ((img, frame, f"{label} (the question's image, key drawn)"),)
-                out.append(Placement(q, step, where, own, frame))
+                    shown = q.image.frame
+                    if shown is None and q.type is QuestionType.HOTSPOT:
+                        shown = key_response(q).get("frame")
+                    label = f"{img.id}" + (f", frame {shown}" if shown is not None else "")
+                    own = ((img, shown, f"{label} (the question's image, key drawn)"),)
+                out.append(Placement(q, step, where, own, shown))
     for q in case.questions:  # never asked: still reviewed, flagged as such
         if q.id not in seen:
             out.append(Placement(q, case.steps[0], "never asked", (), None))

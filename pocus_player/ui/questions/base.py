@@ -134,7 +134,7 @@ class QuestionWidget(QWidget):
         if image is not None:
             self.set_image(image)
         app = QApplication.instance()
-        if app is not None:
+        if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
 
     # -- helpers for subclasses ---------------------------------------------

@@ -90,7 +90,7 @@ class HotspotCanvas(ImageCanvas):
         self.capacity = max(1, capacity)
         self.markers: list[tuple[float, float]] = []
         self.selected: int | None = None
-        self.cursor: tuple[float, float] | None = None  # keyboard placing position
+        self.keyboard_point: tuple[float, float] | None = None  # keyboard placing position
         self.regions: tuple[Region, ...] = ()
         self.key_ids: frozenset[str] = frozenset()
         self.show_regions = False
@@ -169,7 +169,7 @@ class HotspotCanvas(ImageCanvas):
             if pixel is not None and self.place(pixel):
                 self._drag = self.selected
                 self._dirty = True
-        self.cursor = None
+        self.keyboard_point = None
         self.update()
         event.accept()
 
@@ -198,9 +198,9 @@ class HotspotCanvas(ImageCanvas):
         if self.selected is None and self.markers and len(self.markers) >= self.capacity:
             # Nothing more to place: the arrow keys move the last marker.
             self.selected = len(self.markers) - 1
-        if self.cursor is None and self.selected is None and self.has_image():
+        if self.keyboard_point is None and self.selected is None and self.has_image():
             size = self.image_size()
-            self.cursor = (size.width() // 2, size.height() // 2)
+            self.keyboard_point = (size.width() // 2, size.height() // 2)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -222,22 +222,22 @@ class HotspotCanvas(ImageCanvas):
                 self._changed()
             else:
                 size = self.image_size()
-                x, y = self.cursor or (size.width() // 2, size.height() // 2)
-                self.cursor = self.clamp_pixel(x + dx * step, y + dy * step)
+                x, y = self.keyboard_point or (size.width() // 2, size.height() // 2)
+                self.keyboard_point = self.clamp_pixel(x + dx * step, y + dy * step)
                 self.update()
             event.accept()
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.selected is not None:
                 # Set the selected marker down; the cursor continues from there.
-                self.cursor = self.markers[self.selected]
+                self.keyboard_point = self.markers[self.selected]
                 if len(self.markers) < self.capacity:
                     self.selected = None
                 self.update()
                 self.notice.emit(self.describe())
             else:
                 size = self.image_size()
-                pixel = self.cursor or (size.width() // 2, size.height() // 2)
+                pixel = self.keyboard_point or (size.width() // 2, size.height() // 2)
                 if self.place(pixel):
                     if len(self.markers) < self.capacity:
                         # More to place: stay with the cursor (press a number to move a marker).
@@ -251,11 +251,11 @@ class HotspotCanvas(ImageCanvas):
                     self.selected if self.selected is not None else len(self.markers) - 1
                 ]
                 self.remove()
-                self.cursor = removed
+                self.keyboard_point = removed
             event.accept()
             return
         if key == Qt.Key.Key_Escape and self.selected is not None:
-            self.cursor = self.markers[self.selected]
+            self.keyboard_point = self.markers[self.selected]
             self.selected = None
             self.update()
             event.accept()
@@ -274,8 +274,8 @@ class HotspotCanvas(ImageCanvas):
         if self.show_regions:
             self._paint_regions(painter)
         placing = self.selected is None and len(self.markers) < self.capacity
-        if self.hasFocus() and placing and self.cursor is not None:
-            self._paint_cursor(painter, self.cursor)
+        if self.hasFocus() and placing and self.keyboard_point is not None:
+            self._paint_cursor(painter, self.keyboard_point)
         for i, (x, y) in enumerate(self.markers):
             self._paint_marker(painter, self.pixel_center(x, y), i)
 
