@@ -42,14 +42,13 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 import vlc
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 
-from pocus_player.core.media_info import MediaInfo, MediaProbeError
+from pocus_player.core.media_info import MediaProbeError
 from pocus_player.core.model import Checkpoint
 from pocus_player.media.bridge import GuiBridge
 from pocus_player.media.engine_api import (

@@ -162,7 +162,9 @@ class FrameSink:
             if self._buffer is None or len(self._buffer) < size:
                 self._buffer = (ctypes.c_uint8 * size)()
                 self._address = ctypes.addressof(self._buffer)
-            self._view = np.frombuffer(memoryview(self._buffer), np.uint8, count=size).reshape(height, width, 4)
+            self._view = np.frombuffer(memoryview(self._buffer), np.uint8, count=size).reshape(
+                height, width, 4
+            )
 
     def restart(self, generation: int, *, forget: bool = False) -> None:
         """The next picture is frame 0 (playback starts from the beginning)."""

@@ -127,7 +127,9 @@ class MediaWidget(QWidget):
             self._native.setGeometry(self.rect())
             self._native.hide()
 
-    def _connections(self) -> tuple[tuple[SignalInstance, Callable[..., object] | SignalInstance], ...]:
+    def _connections(
+        self,
+    ) -> tuple[tuple[SignalInstance, Callable[..., object] | SignalInstance], ...]:
         e = self._engine
         assert e is not None
         return (
