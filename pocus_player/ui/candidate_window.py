@@ -43,21 +43,14 @@ from pocus_player.core.captions import CaptionError, load_captions
 from pocus_player.core.model import MediaItem, Navigation, Question
 from pocus_player.core.pin import PinStore
 from pocus_player.core.session import OpenCheckpoint, SessionState, SubmitOutcome
+from pocus_player.core.timecode import format_countdown
 from pocus_player.ui import theme
 from pocus_player.ui.captions_view import CaptionOverlay, TranscriptDrawer
 from pocus_player.ui.exam_controller import CALL_PROCTOR, ExamController, Phase
-from pocus_player.ui.proctor_panel import PinPrompt, ProctorPanel
+from pocus_player.ui.pin_prompt import PinPrompt
+from pocus_player.ui.proctor_panel import ProctorPanel
 
 log = logging.getLogger(__name__)
-
-
-def fmt_time(seconds: float | None) -> str:
-    if seconds is None:
-        return "--:--"
-    s = max(0, int(seconds + 0.999))
-    h, rem = divmod(s, 3600)
-    m, sec = divmod(rem, 60)
-    return f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"
 
 
 def _label(text: str = "", name: str = "", *, wrap: bool = True) -> QLabel:
@@ -717,7 +710,7 @@ class CandidateWindow(QMainWindow):
         self.progress.setFormat(f"Part {part} of {total}" if part else f"{total} parts")
         self.progress.setAccessibleDescription(f"Part {part} of {total}")
         remaining = c.time_remaining()
-        text = f"Time left {fmt_time(remaining)}"
+        text = f"Time left {format_countdown(remaining)}"
         if c.session is not None and c.session.state is SessionState.PAUSED_BY_PROCTOR:
             text += " (paused)"
         elif c.session is not None and c.session.is_over:
@@ -732,7 +725,7 @@ class CandidateWindow(QMainWindow):
         cp_left = c.checkpoint_time_remaining()
         self.cp_timer_label.setVisible(cp_left is not None)
         if cp_left is not None:
-            self.cp_timer_label.setText(f"These questions: {fmt_time(cp_left)}")
+            self.cp_timer_label.setText(f"These questions: {format_countdown(cp_left)}")
 
     def _on_phase(self, phase_name: str) -> None:
         phase = Phase(phase_name)

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from pocus_player.core.model import END, BranchRule, Case, Checkpoint, Condition, Step, StepType
+from pocus_player.core.timecode import format_time
 
 log = logging.getLogger(__name__)
 
@@ -60,12 +61,6 @@ TYPE_NAMES = {
     "hotspot": "hotspot",
     "caliper": "caliper",
 }
-
-
-def format_time(seconds: float) -> str:
-    """mm:ss.mmm, as case scripts write times."""
-    ms = round(seconds * 1000)
-    return f"{ms // 60000:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
 
 
 def checkpoint_label(cp: Checkpoint, frame_rate: float | None) -> str:

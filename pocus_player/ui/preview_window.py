@@ -92,6 +92,7 @@ from pocus_player.core.model import (
     StepType,
 )
 from pocus_player.core.session import ExamSession, MediaAction
+from pocus_player.core.timecode import format_time
 from pocus_player.ui.captions_view import CaptionOverlay
 from pocus_player.ui.case_outline import (
     BranchGraph,
@@ -100,7 +101,6 @@ from pocus_player.ui.case_outline import (
     CoverageView,
     OutlineTarget,
     checkpoint_label,
-    format_time,
     graph_edges,
 )
 from pocus_player.ui.file_watcher import CaseFileWatcher

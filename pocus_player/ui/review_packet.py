@@ -57,7 +57,8 @@ from pocus_player.core.model import (
     StepType,
 )
 from pocus_player.core.scoring import key_response
-from pocus_player.ui.case_outline import TYPE_NAMES, checkpoint_label, describe_rule, format_time
+from pocus_player.core.timecode import format_time
+from pocus_player.ui.case_outline import TYPE_NAMES, checkpoint_label, describe_rule
 
 if TYPE_CHECKING:
     from pocus_player.media.engine import MediaEngine

@@ -52,7 +52,8 @@ from pocus_player.core.settings_store import (
     check_results_dir,
 )
 from pocus_player.ui import theme
-from pocus_player.ui.proctor_panel import PinPrompt, button, message_label, show_message
+from pocus_player.ui.forms import button, message_label, show_message
+from pocus_player.ui.pin_prompt import PinPrompt
 
 if TYPE_CHECKING:  # loaded when needed, so the start screen appears quickly
     from pocus_player.core.model import Case

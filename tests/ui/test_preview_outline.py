@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from pocus_player.core.loader import load_case_text
 from pocus_player.core.model import END
+from pocus_player.core.timecode import format_time
 from pocus_player.ui.case_outline import (
     BranchGraph,
     CaseOutline,
@@ -14,7 +15,6 @@ from pocus_player.ui.case_outline import (
     CoverageView,
     OutlineTarget,
     checkpoint_label,
-    format_time,
     graph_edges,
     graph_layers,
 )
