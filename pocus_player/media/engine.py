@@ -53,6 +53,7 @@ import time
 from collections import deque
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import vlc
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -70,6 +71,7 @@ from pocus_player.media.engine_api import (
     EngineProbe,
     FaultKind,
     LoadedMedia,
+    PlayerEngine,
     State,
 )
 from pocus_player.media.frame_numbering import FrameTimeline, LibvlcClock
@@ -890,3 +892,7 @@ class MediaEngine(QObject):
 
     def worker_busy_ms(self) -> float:
         return self._driver.busy_ms()
+
+
+if TYPE_CHECKING:
+    _checked: type[PlayerEngine] = MediaEngine  # the real engine implements the interface

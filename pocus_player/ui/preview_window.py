@@ -91,8 +91,9 @@ from pocus_player.core.model import (
     Step,
     StepType,
 )
-from pocus_player.core.session import ExamSession, MediaAction
+from pocus_player.core.session import ExamSession, MediaAction, SessionState
 from pocus_player.core.timecode import format_time
+from pocus_player.media.engine_api import State
 from pocus_player.ui.captions_view import CaptionOverlay
 from pocus_player.ui.case_outline import (
     BranchGraph,
@@ -896,7 +897,7 @@ class PreviewWindow(QMainWindow):
     def _on_engine_state(self, state: str) -> None:
         pixmap = (
             QStyle.StandardPixmap.SP_MediaPause
-            if state == "playing"
+            if state == State.PLAYING
             else QStyle.StandardPixmap.SP_MediaPlay
         )
         self.play_button.setIcon(self.style().standardIcon(pixmap))
@@ -1176,7 +1177,7 @@ class PreviewWindow(QMainWindow):
             self.follow_action.blockSignals(True)
             self.follow_action.setChecked(False)
             self.follow_action.blockSignals(False)
-        if self.engine.state.value == "playing":
+        if self.engine.state is State.PLAYING:
             self.engine.pause()
         if note:
             self.follow_label.setText(note)
@@ -1304,7 +1305,7 @@ class PreviewWindow(QMainWindow):
 
     def _follow_reached(self, cp_id: str) -> None:
         s = self.session
-        if s is None or s.state.value != "playing_segment":
+        if s is None or s.state is not SessionState.PLAYING_SEGMENT:
             return
         d = s.media_directive
         if d.checkpoint is None or d.checkpoint.id != cp_id:
@@ -1330,7 +1331,7 @@ class PreviewWindow(QMainWindow):
             item = self.case.media_by_id(d.media_id)
             cp = d.checkpoint
             self.engine.set_checkpoints(())
-            if self.engine.state.value == "playing":
+            if self.engine.state is State.PLAYING:
                 self.engine.pause()
             self._current_item = item
             want = (
@@ -1345,7 +1346,7 @@ class PreviewWindow(QMainWindow):
             s.segment_reached_checkpoint(cp.id)
             self._follow_sync()
         elif d.action is MediaAction.PLAY_TO_END:
-            if self.engine.state.value == "playing":
+            if self.engine.state is State.PLAYING:
                 self.engine.pause()
             s.segment_finished()
             self._current_item = None
