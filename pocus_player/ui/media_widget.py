@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from pocus_player.core.model import Checkpoint, MediaItem, MediaKind
-from pocus_player.media.engine import CueTarget, LoadedMedia, MediaEngine
+from pocus_player.media.engine_api import CueTarget, LoadedMedia, PlayerEngine
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ class Mode(enum.StrEnum):
 class NativeVideoSurface(QWidget):
     """A native child window libvlc draws into (render="native"); rebinds when its id changes."""
 
-    def __init__(self, engine: MediaEngine, parent: QWidget | None = None) -> None:
+    def __init__(self, engine: PlayerEngine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._engine = engine
         self.setAttribute(Qt.WidgetAttribute.WA_NativeWindow, True)
@@ -85,12 +85,12 @@ class MediaWidget(QWidget):
     frame_changed = Signal(int)
     mode_changed = Signal(str)
 
-    def __init__(self, engine: MediaEngine | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, engine: PlayerEngine | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 120)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
-        self._engine: MediaEngine | None = None
+        self._engine: PlayerEngine | None = None
         self._mode = Mode.EMPTY
         self._image: QImage | None = None  # still image
         self._sar = 1.0
@@ -104,7 +104,7 @@ class MediaWidget(QWidget):
     # ------------------------------------------------------------ wiring
 
     @property
-    def engine(self) -> MediaEngine | None:
+    def engine(self) -> PlayerEngine | None:
         return self._engine
 
     @property
@@ -115,7 +115,7 @@ class MediaWidget(QWidget):
     def native_surface(self) -> NativeVideoSurface | None:
         return self._native
 
-    def set_engine(self, engine: MediaEngine) -> None:
+    def set_engine(self, engine: PlayerEngine) -> None:
         if self._engine is not None:
             for sig, slot in self._connections():
                 sig.disconnect(slot)

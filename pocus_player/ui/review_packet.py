@@ -40,6 +40,7 @@ from PySide6.QtGui import (
 )
 
 from pocus_player.core.captions import CaptionError, load_captions
+from pocus_player.core.case_map import checkpoint_label, describe_rule
 from pocus_player.core.media_info import MediaInfo
 from pocus_player.core.model import (
     END,
@@ -58,7 +59,7 @@ from pocus_player.core.model import (
 )
 from pocus_player.core.scoring import key_response
 from pocus_player.core.timecode import format_time
-from pocus_player.ui.case_outline import TYPE_NAMES, checkpoint_label, describe_rule
+from pocus_player.ui.case_outline import TYPE_NAMES
 
 if TYPE_CHECKING:
     from pocus_player.media.engine import MediaEngine

@@ -5,19 +5,17 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from pocus_player.core.loader import load_case_text
-from pocus_player.core.model import END
-from pocus_player.core.timecode import format_time
-from pocus_player.ui.case_outline import (
-    BranchGraph,
-    CaseOutline,
+from pocus_player.core.case_map import (
     Coverage,
-    CoverageView,
     OutlineTarget,
     checkpoint_label,
     graph_edges,
     graph_layers,
 )
+from pocus_player.core.loader import load_case_text
+from pocus_player.core.model import END
+from pocus_player.core.timecode import format_time
+from pocus_player.ui.case_outline import BranchGraph, CaseOutline, CoverageView
 from tests.core.test_lint import FIXTURE, FIXTURE_PATH
 
 
