@@ -53,16 +53,14 @@ from PySide6.QtWidgets import (
 )
 
 from pocus_player.core import scoring
-from pocus_player.core.captions import CaptionError, load_captions
 from pocus_player.core.case_map import Coverage, GraphEdge, OutlineTarget, checkpoint_label
 from pocus_player.core.errors import Problem, SessionError
 from pocus_player.core.media_info import MediaInfo, MediaProbe, MediaProbeError
-from pocus_player.core.model import Case, Checkpoint, MediaItem, MediaKind, Question, Step, StepType
+from pocus_player.core.model import Case, Checkpoint, MediaItem, Question, Step, StepType
 from pocus_player.core.preview import PreviewModel, parse_drafts, result_line, surviving_drafts
 from pocus_player.core.session import ExamSession, MediaAction, MediaDirective, SessionState
-from pocus_player.core.timecode import format_time
 from pocus_player.media import directives
-from pocus_player.media.engine_api import CueTarget, State
+from pocus_player.media.engine_api import State
 from pocus_player.ui.captions_view import CaptionOverlay
 from pocus_player.ui.file_watcher import CaseFileWatcher
 from pocus_player.ui.preview_panels import (
@@ -73,14 +71,13 @@ from pocus_player.ui.preview_panels import (
     TransportBar,
     open_in_editor,
 )
+from pocus_player.ui.preview_player import JUMP_CUE, PreviewPlayer
 
 if TYPE_CHECKING:
     from pocus_player.media.engine_api import EngineProbe, PlayerEngine
     from pocus_player.ui.media_widget import MediaWidget
 
 log = logging.getLogger(__name__)
-
-JUMP_CUE = "__preview_jump__"  # the cue a jump plays to; never a checkpoint id (ids are slugs)
 
 __all__ = ["JUMP_CUE", "PreviewWindow", "open_in_editor"]
 
@@ -127,15 +124,11 @@ class PreviewWindow(QMainWindow):
             # a probe that can also probe_full is the media layer's full probe
             probe=cast("EngineProbe", probe) if hasattr(probe, "probe_full") else None,
         )
-        self._current_item: MediaItem | None = None
-        self._pending: tuple[str, int] | None = None  # ("frame"|"ms", value) once loaded
-        self._seeking = False
-        self._play_to: int | None = None  # a jump played to this frame, muted
-        self._saved_volume: int | None = None
-        self._loaded_media: str | None = None  # follow mode: the clip the engine holds
-
         self._init_toolbar()
         self._init_panels()
+        self.player = PreviewPlayer(
+            self.engine, self.media, self.captions, self.transport, self.model, self
+        )
         self.watcher = CaseFileWatcher(self)
         self._watch = watch
         self._connect_signals()
@@ -279,9 +272,12 @@ class PreviewWindow(QMainWindow):
 
         self.transport.seekRequested.connect(self.seek_frame)
         self.transport.stepRequested.connect(self.step_frames)
-        self.transport.playToggled.connect(self.toggle_play)
-        self.transport.clipChosen.connect(self._on_clip_chosen)
-        self.transport.scrubbed.connect(self._on_scrub)
+        self.transport.playToggled.connect(self.player.toggle_play)
+        self.player.settled.connect(self._on_settled)
+        self.player.loaded.connect(self._follow_play)
+        self.player.message.connect(self.statusBar().showMessage)
+        self.transport.clipChosen.connect(self.player.on_clip_chosen)
+        self.transport.scrubbed.connect(self.player.on_scrub)
         self.follow_bar.skipRequested.connect(self.skip_ahead)
         self.follow_bar.branchRequested.connect(self._take_branch)
         self.questions.checkRequested.connect(self.check_answers)
@@ -296,13 +292,13 @@ class PreviewWindow(QMainWindow):
         self.model.events.coverage_changed.connect(lambda _c: self._update_coverage())
 
         e = self.engine
-        e.position_changed.connect(self._on_position)
-        e.frame_presented.connect(self._on_frame)
-        e.seek_finished.connect(self._on_seek_finished)
-        e.media_loaded.connect(self._on_media_loaded)
+        e.position_changed.connect(self.player.on_position)
+        e.frame_presented.connect(self.player.on_frame)
+        e.seek_finished.connect(self.player.on_seek_finished)
+        e.media_loaded.connect(self.player.on_media_loaded)
         e.checkpoint_reached.connect(self._on_checkpoint_reached)
         e.ended.connect(self._on_media_ended)
-        e.media_fault.connect(self._on_media_fault)
+        e.media_fault.connect(self.player.on_media_fault)
         e.state_changed.connect(lambda state: self.transport.set_playing(state == State.PLAYING))
 
     # -- loading and live reload ---------------------------------------------------------------
@@ -323,8 +319,8 @@ class PreviewWindow(QMainWindow):
         self._watch_files()
         if self.session is not None:
             self._stop_follow(note="the case changed on disk; following stopped")
-        if previous is not None and self._current_item is not None:
-            self._current_item = self._same_item(self._current_item, case)
+        if previous is not None and self.player.current_item is not None:
+            self.player.current_item = self._same_item(self.player.current_item, case)
         self.go_to(target, keep_media=previous is not None)
         self._update_coverage()
         self.caseReloaded.emit(case)
@@ -344,11 +340,11 @@ class PreviewWindow(QMainWindow):
 
     def _on_files_changed(self, paths: list[Path]) -> None:
         self.model.forget_files(paths)
-        media_changed = self._current_item is not None and any(
-            p.resolve() == self._current_item.file for p in paths
+        media_changed = self.player.current_item is not None and any(
+            p.resolve() == self.player.current_item.file for p in paths
         )
         if media_changed:
-            self._current_item = None  # reload the media itself, not only the script
+            self.player.current_item = None  # reload the media itself, not only the script
         log.info(
             "reloading %s after changes to %s",
             self.case_path.name,
@@ -421,10 +417,10 @@ class PreviewWindow(QMainWindow):
         )
         question = self.questions.selected()
         here = {*clips, *(q.image.media for q in self._shown_questions() if q.image)}
-        current = self._current_item
+        current = self.player.current_item
         if keep and current is not None and current.id in here:
             # A reload: stay where the author was (the item is the reloaded one, same file).
-            self._show_item(current)
+            self.player.show_item(current)
             return
         if question is not None and question.image is not None:
             self._show_question_image(question, cp)
@@ -432,249 +428,35 @@ class PreviewWindow(QMainWindow):
         if step.type is StepType.SEGMENT and step.media:
             item = self.case.media_by_id(step.media)
             if cp is not None:
-                self._show_item(
-                    item, frame=self._cp_frame(item, cp), ms=round(self._cp_time(item, cp) * 1000)
+                self.player.show_item(
+                    item,
+                    frame=self.player.cp_frame(item, cp),
+                    ms=round(self.player.cp_time(item, cp) * 1000),
                 )
             else:
-                self._show_item(item, frame=0, ms=0)
+                self.player.show_item(item, frame=0, ms=0)
         elif step.image:
-            self._show_item(self.case.media_by_id(step.image))
+            self.player.show_item(self.case.media_by_id(step.image))
         elif step.clips:
-            self._show_item(self.case.media_by_id(step.clips[0]), frame=0, ms=0)
+            self.player.show_item(self.case.media_by_id(step.clips[0]), frame=0, ms=0)
         else:
             self.media.clear()
-            self._current_item = None
-            self._update_transport()
-
-    # -- media facts (the model's, one source each) ----------------------------------------------
-
-    def _cp_frame(self, item: MediaItem, cp: Checkpoint) -> int | None:
-        fps = self.model.frame_rate(item)
-        if not self._is_video(item) or fps is None:
-            return None
-        return cp.target_frame(fps)
-
-    def _cp_time(self, item: MediaItem, cp: Checkpoint) -> float:
-        return cp.target_time(self.model.frame_rate(item) or 25.0)
-
-    def _is_video(self, item: MediaItem) -> bool:
-        if item.kind is MediaKind.NARRATION or item.is_picture:
-            return False
-        info = self.model.media_facts(item)
-        return bool(info.has_video) if info is not None else item.kind is not MediaKind.STILL
-
-    # -- showing media -----------------------------------------------------------------------------
-
-    def _show_item(
-        self, item: MediaItem, *, frame: int | None = None, ms: int | None = None
-    ) -> None:
-        """Show a media item, then seek to `frame` (video) or `ms` (audio), and stop there."""
-        self._cancel_play_to()
-        self._load_captions(item)
-        if item.is_picture:
-            self.engine.stop()
-            self.media.show_image(item.file)
-            self._current_item = item
-            self._update_transport()
-            self._settled(-1, 0)
-            return
-        media = self.engine.media
-        same = (
-            self._current_item is not None
-            and self._current_item.file == item.file
-            and media is not None
-            and media.path == item.file
-        )
-        self._current_item = item
-        want: tuple[str, int]
-        if self._is_video(item):
-            want = (
-                "frame",
-                frame if frame is not None else max(0, self.engine.current_frame) if same else 0,
-            )
-        else:
-            want = ("ms", ms if ms is not None else self.engine.position_ms() if same else 0)
-        if want[0] == "frame" and self._needs_play_to(item, want[1], same):
-            self._play_to_frame(item, want[1])
-        elif same:
-            self._do_seek(want)
-        else:
-            self._pending = want
-            self.media.show_media_item(item, autoplay=False)
-        self._update_transport()
-
-    def _needs_play_to(self, item: MediaItem, frame: int, same: bool) -> bool:
-        """Whether reaching `frame` is best done by playing to it rather than seeking.
-
-        A clip with sound is decoded at normal speed, and a seek to a frame not
-        yet decoded may give up before it gets there; playing to the frame with
-        the engine's exact stop always lands on it, in the clip's own time.
-        """
-        info = self.model.media_facts(item)
-        if info is None or not info.has_audio or frame <= 0:
-            return False
-        return not same or frame > self.engine.furthest_seen
-
-    def _play_to_frame(self, item: MediaItem, frame: int) -> None:
-        self._pending = None
-        self._play_to = frame
-        self._seeking = True
-        if self._saved_volume is None:
-            self._saved_volume = self.engine.volume()
-        self.engine.set_volume(0)  # the author asked to jump, not to listen on the way
-        self.media.show_media_item(item, autoplay=True, checkpoints=(CueTarget(JUMP_CUE, frame),))
-
-    def _load_captions(self, item: MediaItem) -> None:
-        track = None
-        if item.captions is not None:
-            try:
-                track = load_captions(item.captions)
-            except CaptionError as exc:
-                log.info("captions of %s not shown: %s", item.id, exc)
-        self.captions.set_track(track)
-        self.captions.set_time_ms(0)
-
-    def _cancel_play_to(self) -> None:
-        if self._play_to is not None:
-            self._play_to = None
-            self.engine.set_checkpoints(())
-        self._restore_volume()
-
-    def _restore_volume(self) -> None:
-        if self._saved_volume is not None:
-            self.engine.set_volume(self._saved_volume)
-            self._saved_volume = None
-
-    def _do_seek(self, want: tuple[str, int]) -> None:
-        kind, value = want
-        self._cancel_play_to()
-        self._seeking = True
-        # Audio has no frames: the engine takes an audio-only "frame" as milliseconds
-        # (engine_api.PlayerEngine); its seek_ms() would first convert to 25 fps frames.
-        self.engine.seek_frame(value)
-        if kind != "frame":
-            self.captions.set_time_ms(value)
-            self._seeking = False
-            self._update_position_label(-1, value)
-            self._settled(-1, value)
+            self.player.current_item = None
+            self.player.update_transport()
 
     def seek_frame(self, frame: int) -> None:
         """Show `frame` (video) or the time `frame` ms (audio) and stay paused there."""
-        if self._current_item is None or self.engine.media is None:
-            return
-        if self._is_video(self._current_item):
-            self._do_seek(("frame", max(0, frame)))
-        else:
-            self._do_seek(("ms", max(0, frame)))
+        self.player.seek_frame(frame)
 
     def step_frames(self, delta: int) -> None:
-        if self._current_item is None or self.engine.media is None:
-            return
-        if self._is_video(self._current_item):
-            self._do_seek(("frame", max(0, self.engine.current_frame + delta)))
-        else:
-            self._do_seek(("ms", max(0, self.engine.position_ms() + delta * 1000)))
+        self.player.step_frames(delta)
 
     def toggle_play(self) -> None:
-        if self.engine.media is None:
-            return
-        self.engine.toggle_pause()
+        self.player.toggle_play()
 
-    def _on_scrub(self, value: int) -> None:
-        self._update_position_label(
-            value if self._current_is_video() else -1, self._slider_ms(value)
-        )
-
-    def _current_is_video(self) -> bool:
-        return self._current_item is not None and self._is_video(self._current_item)
-
-    def _slider_ms(self, value: int) -> int:
-        if self._current_is_video():
-            return self.engine.frame_to_ms(value)
-        return value
-
-    def _on_clip_chosen(self, mid: str) -> None:
-        if self.case is not None:
-            self._show_item(self.case.media_by_id(mid), frame=0, ms=0)
-
-    # -- engine events --------------------------------------------------------------------------
-
-    def _on_media_loaded(self, _loaded: object) -> None:
-        self._update_transport()
-        if self._pending is not None:
-            want, self._pending = self._pending, None
-            self._do_seek(want)
-        elif self.session is not None:
-            self._follow_play()
-
-    def _on_seek_finished(self, frame: int) -> None:
-        if not self._seeking:
-            return
-        self._seeking = False
-        ms = self.engine.frame_to_ms(frame)
-        self.captions.set_time_ms(ms)
-        self._update_position_label(frame, ms)
-        self._settled(frame, ms)
-
-    def _settled(self, frame: int, ms: int) -> None:
+    def _on_settled(self, frame: int, ms: int) -> None:
         self._feed_question_images()
         self.positionSettled.emit(frame, ms)
-
-    def _on_position(self, ms: int) -> None:
-        self.captions.set_time_ms(ms)
-        if not self._current_is_video():
-            self.transport.show_value(ms)
-            self._update_position_label(-1, ms)
-
-    def _on_frame(self, frame: int, ms: int) -> None:
-        self.transport.show_value(frame)
-        self._update_position_label(frame, ms)
-
-    def _on_media_fault(self, kind: str, path: str, message: str) -> None:
-        self._seeking = False
-        if kind != "no_audio_device":
-            self._cancel_play_to()
-        # Shown in the status bar: a media problem is not a score, and the author may go on.
-        self.statusBar().showMessage(f"Media: {message}")
-        log.info("media fault %s on %s: %s", kind, path, message)
-
-    def _update_transport(self) -> None:
-        item = self._current_item
-        media = self.engine.media
-        timed = item is not None and not item.is_picture and media is not None
-        self.transport.set_timed(timed)
-        marks: list[int] = []
-        if timed and media is not None and item is not None:
-            video = self._is_video(item)
-            top = max(0, media.frame_count - 1) if video else int(media.info.duration_s * 1000)
-            self.timeline.setRange(0, top)
-            self.timeline.setSingleStep(1 if video else 100)
-            self.timeline.setPageStep(int(media.frame_rate) if video else 1000)
-            if self.case is not None:
-                for step in self.case.steps:
-                    if step.media == item.id:
-                        for cp in step.checkpoints:
-                            f = self._cp_frame(item, cp)
-                            marks.append(
-                                f
-                                if video and f is not None
-                                else round(self._cp_time(item, cp) * 1000)
-                            )
-        else:
-            self.timeline.setRange(0, 0)
-            self.position_label.setText(
-                "still image" if item is not None and item.is_picture else ""
-            )
-        self.timeline.set_marks(marks)
-
-    def _update_position_label(self, frame: int, ms: int) -> None:
-        media = self.engine.media
-        text = format_time(ms / 1000.0)
-        if frame >= 0 and media is not None and media.frame_count:
-            text += f" · frame {frame}/{media.frame_count - 1}"
-        elif media is not None and media.info.duration_s:
-            text += f" / {format_time(media.info.duration_s)}"
-        self.position_label.setText(text)
 
     # -- questions --------------------------------------------------------------------------------
 
@@ -717,12 +499,16 @@ class PreviewWindow(QMainWindow):
         if frame is None and cp is not None and self.target is not None:
             step = self.case.step_by_id(self.target.step_id)
             if step.media == item.id:
-                frame = self._cp_frame(item, cp)
-        self._show_item(item, frame=frame or 0, ms=0)
+                frame = self.player.cp_frame(item, cp)
+        self.player.show_item(item, frame=frame or 0, ms=0)
 
     def _feed_question_images(self) -> None:
         """Give clip-frame questions the picture the media widget holds now."""
-        if self.case is None or self._current_item is None or self._current_item.is_picture:
+        if (
+            self.case is None
+            or self.player.current_item is None
+            or self.player.current_item.is_picture
+        ):
             return
         image = self.media.current_frame()
         if image is None:
@@ -730,7 +516,7 @@ class PreviewWindow(QMainWindow):
         frame = self.engine.current_frame
         for widget in self.questions.widgets.values():
             q = widget.question
-            if q.image is not None and q.image.media == self._current_item.id:
+            if q.image is not None and q.image.media == self.player.current_item.id:
                 widget.set_image(image, frame)
 
     def set_show_key(self, on: bool) -> None:
@@ -800,8 +586,7 @@ class PreviewWindow(QMainWindow):
         self._set_follow_checked(True)
         self.follow_bar.show()
         self.check_button.setText("Submit")
-        self._current_item = None  # start the media afresh, as a candidate would
-        self._loaded_media = None
+        self.player.current_item = None  # start the media afresh, as a candidate would
         self._follow_sync()
 
     def _stop_follow(self, note: str = "") -> None:
@@ -857,7 +642,7 @@ class PreviewWindow(QMainWindow):
         item = self.case.media_by_id(d.media_id)
         loaded = (
             d.media_id
-            if self._current_item is not None and self._current_item.file == item.file
+            if self.player.current_item is not None and self.player.current_item.file == item.file
             else None
         )
         plan = directives.plan_segment(d, loaded_media=loaded, engine=self.engine)
@@ -868,12 +653,7 @@ class PreviewWindow(QMainWindow):
             QTimer.singleShot(0, self._on_media_ended)
         else:
             # Loaded paused first: the follow mode plays on once it is loaded (_follow_play).
-            self._current_item = item
-            self._load_captions(item)
-            self._pending = None
-            self._cancel_play_to()
-            self.media.show_media_item(item, autoplay=False)
-            self._update_transport()
+            self.player.load_paused(item)
 
     def _follow_hold(self, step: Step, d: MediaDirective) -> None:
         s = self.session
@@ -912,15 +692,7 @@ class PreviewWindow(QMainWindow):
             directives.play_on(self.engine, plan)
 
     def _on_checkpoint_reached(self, cp_id: str, frame: int) -> None:
-        self.captions.set_time_ms(self.engine.frame_to_ms(frame))
-        self._update_position_label(frame, self.engine.frame_to_ms(frame))
-        if cp_id == JUMP_CUE and self._play_to is not None:
-            self._play_to = None
-            self._seeking = False
-            self._restore_volume()
-            self._settled(frame, self.engine.frame_to_ms(frame))
-            return
-        if self.session is not None:
+        if not self.player.on_checkpoint_reached(cp_id, frame) and self.session is not None:
             self._follow_reached(cp_id)
 
     def _follow_reached(self, cp_id: str) -> None:
@@ -938,7 +710,7 @@ class PreviewWindow(QMainWindow):
         if s is None or s.media_directive.action is not MediaAction.PLAY_TO_END:
             return
         s.segment_finished()
-        self._current_item = None
+        self.player.current_item = None
         self._follow_sync()
 
     def skip_ahead(self) -> None:
@@ -953,25 +725,25 @@ class PreviewWindow(QMainWindow):
             self.engine.set_checkpoints(())
             if self.engine.state is State.PLAYING:
                 self.engine.pause()
-            self._current_item = item
-            frame = self._cp_frame(item, cp)
+            self.player.current_item = item
+            frame = self.player.cp_frame(item, cp)
             want = (
                 ("frame", frame)
-                if self._is_video(item) and frame is not None
-                else ("ms", round(self._cp_time(item, cp) * 1000))
+                if self.player.is_video(item) and frame is not None
+                else ("ms", round(self.player.cp_time(item, cp) * 1000))
             )
             media = self.engine.media
             if media is not None and media.path == item.file:
-                self._do_seek(want)
+                self.player.do_seek(want)
             else:
-                self._pending = want
+                self.player.pending = want
             s.segment_reached_checkpoint(cp.id)
             self._follow_sync()
         elif d.action is MediaAction.PLAY_TO_END:
             if self.engine.state is State.PLAYING:
                 self.engine.pause()
             s.segment_finished()
-            self._current_item = None
+            self.player.current_item = None
             self._follow_sync()
 
     def _follow_submit(self) -> list[scoring.ScoreResult]:
