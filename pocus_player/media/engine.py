@@ -162,8 +162,13 @@ class MediaEngine(QObject):
             on_event=self._on_vlc_event_thread,
             on_log=self._on_log_thread,
         )
+        self._init_state()
+        self._init_timers()
+        self._bound_window: int | None = None  # native rendering: the window libvlc draws into
+        self._closed = False
 
-        # GUI-thread state
+    def _init_state(self) -> None:
+        """The GUI thread's state: what is loaded, shown, held, and what comes next."""
         self._state = State.IDLE
         self._media: LoadedMedia | None = None
         self._loading_path: Path | None = None
@@ -186,6 +191,8 @@ class MediaEngine(QObject):
         self._last_arrival = 0.0
         self._clock = LibvlcClock()  # audio-only and native media time
 
+    def _init_timers(self) -> None:
+        """When the next picture is due, how long a seek may take, how often the clock is read."""
         self._present_timer = QTimer(self)
         self._present_timer.setSingleShot(True)
         self._present_timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -194,11 +201,9 @@ class MediaEngine(QObject):
         self._seek_watchdog.setSingleShot(True)
         self._seek_watchdog.timeout.connect(self._on_seek_watchdog)
         self._clock_timer = QTimer(self)
-        self._clock_timer.setInterval(5 if render == "native" else 40)
+        self._clock_timer.setInterval(5 if self.render == "native" else 40)
         self._clock_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._clock_timer.timeout.connect(self._on_clock_tick)
-        self._bound_window: int | None = None  # native rendering: the window libvlc draws into
-        self._closed = False
 
     # ------------------------------------------------------------------ info
 

@@ -139,6 +139,20 @@ class CheckpointPanel(QWidget):
             "Submit the answers of this checkpoint; you will be asked to confirm",
             "primary",
         )
+        self._init_confirm()
+        self._layout()
+        self.prev_button.clicked.connect(lambda: self._go(-1))
+        self.next_button.clicked.connect(lambda: self._go(+1))
+        self.submit_button.clicked.connect(self._ask_confirm)
+        self.confirm_yes.clicked.connect(self._confirmed)
+        self.confirm_no.clicked.connect(self._cancel_confirm)
+        self._widgets: list[Any] = []
+        self._free_navigation = False
+        self._replay_buttons: dict[str, QPushButton] = {}
+        self._text_scale = 1.0
+
+    def _init_confirm(self) -> None:
+        """The "are you sure" strip a submission asks through."""
         self.confirm = QFrame()
         self.confirm.setObjectName("Card")
         confirm_layout = QVBoxLayout(self.confirm)
@@ -160,6 +174,7 @@ class CheckpointPanel(QWidget):
         confirm_layout.addLayout(row)
         self.confirm.hide()
 
+    def _layout(self) -> None:
         nav = QHBoxLayout()
         nav.addWidget(self.prev_button)
         nav.addStretch(1)
@@ -174,16 +189,6 @@ class CheckpointPanel(QWidget):
         layout.addWidget(self.clips_box)
         layout.addLayout(nav)
         layout.addWidget(self.confirm)
-
-        self.prev_button.clicked.connect(lambda: self._go(-1))
-        self.next_button.clicked.connect(lambda: self._go(+1))
-        self.submit_button.clicked.connect(self._ask_confirm)
-        self.confirm_yes.clicked.connect(self._confirmed)
-        self.confirm_no.clicked.connect(self._cancel_confirm)
-        self._widgets: list[Any] = []
-        self._free_navigation = False
-        self._replay_buttons: dict[str, QPushButton] = {}
-        self._text_scale = 1.0
 
     # -- content
 
@@ -403,8 +408,23 @@ class CandidateWindow(QMainWindow):
         self.text_scale = text_scale
         self.setWindowTitle("pocus-player: exam")
         self.setAccessibleName("Exam window")
+        header = self._build_header()
+        self._build_pages(media_widget, pin_store)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self._connect_signals()
+        self.set_text_scale(text_scale)
+        self._update_header()
 
-        # header
+    # ------------------------------------------------------------------ building
+
+    def _build_header(self) -> QWidget:
+        """The case, the candidate, progress and the time left."""
         header = QWidget()
         header.setObjectName("CandidateHeader")
         self.case_label = _label("", "HeaderTitle")
@@ -427,8 +447,9 @@ class CandidateWindow(QMainWindow):
         hl.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignVCenter)
         hl.addWidget(self.cp_timer_label, 0, Qt.AlignmentFlag.AlignVCenter)
         hl.addWidget(self.timer_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        return header
 
-        # pages
+    def _build_pages(self, media_widget: QWidget, pin_store: PinStore | None) -> None:
         self.pages = QStackedWidget()
         self.instructions = self._build_instructions()
         self.encounter = self._build_encounter(media_widget)
@@ -446,14 +467,8 @@ class CandidateWindow(QMainWindow):
         self._before_proctor: QWidget | None = None
         self._last_phase = Phase.IDLE
 
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(header)
-        layout.addWidget(self.pages, 1)
-        self.setCentralWidget(central)
-
+    def _connect_signals(self) -> None:
+        """The shortcuts, and what the exam controller and the engine report."""
         shortcut = QShortcut(QKeySequence("Ctrl+Shift+P"), self)
         shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         shortcut.activated.connect(self.proctorRequested)
@@ -461,7 +476,7 @@ class CandidateWindow(QMainWindow):
         self.transcript_shortcut = QShortcut(QKeySequence("Ctrl+T"), self)
         self.transcript_shortcut.activated.connect(self.toggle_transcript)
 
-        c = controller
+        c = self.controller
         c.phaseChanged.connect(self._on_phase)
         c.checkpointOpened.connect(self._on_checkpoint)
         c.feedbackReady.connect(self._on_feedback)
@@ -472,10 +487,6 @@ class CandidateWindow(QMainWindow):
         engine.position_changed.connect(self.media_area.captions.set_time_ms)
         engine.position_changed.connect(self.transcript.set_time_ms)
         engine.media_loaded.connect(self._on_media_loaded)
-        self.set_text_scale(text_scale)
-        self._update_header()
-
-    # ------------------------------------------------------------------ building
 
     def _build_instructions(self) -> QWidget:
         card = QFrame()

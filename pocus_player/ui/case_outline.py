@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import math
+from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -355,93 +356,115 @@ class BranchGraph(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
-        text = pal.color(QPalette.ColorRole.WindowText)
-        base = pal.color(QPalette.ColorRole.Base)
-        accent = pal.color(QPalette.ColorRole.Highlight)
-        muted = QColor(text)
+        muted = QColor(pal.color(QPalette.ColorRole.WindowText))
         muted.setAlphaF(0.45)
+        colours = _Colours(
+            text=pal.color(QPalette.ColorRole.WindowText),
+            base=pal.color(QPalette.ColorRole.Base),
+            accent=pal.color(QPalette.ColorRole.Highlight),
+            muted=muted,
+        )
         font = QFont(self.font())
         small = QFont(font)
         small.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
-        fm = QFontMetricsF(small)
         # Edges first so nodes sit on top of them.
-        for e in self._edges:
-            a, b = self._rects.get(e.src), self._rects.get(e.dst)
-            if a is None or b is None:
-                continue
-            taken = (e.src, e.dst) in self._coverage.edges
-            pen = QPen(accent if taken else muted, 2.6 if taken else 1.3)
-            if e.kind != "rule":
-                pen.setStyle(Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            path = QPainterPath()
-            if b.top() > a.top():
-                p1 = QPointF(a.center().x(), a.bottom())
-                p2 = QPointF(b.center().x(), b.top())
-                dy = max(16.0, (p2.y() - p1.y()) / 2)
-                path.moveTo(p1)
-                path.cubicTo(QPointF(p1.x(), p1.y() + dy), QPointF(p2.x(), p2.y() - dy), p2)
-                angle = math.pi / 2
-            else:  # a branch back up the page: around the right-hand side
-                p1 = QPointF(a.right(), a.center().y())
-                p2 = QPointF(b.right(), b.center().y())
-                side = max(a.right(), b.right()) + 30
-                path.moveTo(p1)
-                path.cubicTo(QPointF(side, p1.y()), QPointF(side, p2.y()), p2)
-                angle = math.pi
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(path)
-            painter.setBrush(QBrush(pen.color()))
-            painter.setPen(QPen(pen.color(), 1))
-            head = QPolygonF(
-                [
-                    p2,
-                    p2 - QPointF(9 * math.cos(angle - 0.4), 9 * math.sin(angle - 0.4)),
-                    p2 - QPointF(9 * math.cos(angle + 0.4), 9 * math.sin(angle + 0.4)),
-                ]
-            )
-            painter.drawPolygon(head)
-            if e.kind == "rule" and e.label:
-                painter.setFont(small)
-                painter.setPen(text)
-                mid = path.pointAtPercent(0.5)
-                label = fm.elidedText(e.label, Qt.TextElideMode.ElideRight, self.NODE_W)
-                w = fm.horizontalAdvance(label) + 6
-                x = min(max(2.0, mid.x() - w / 2), self.width() - w - 2)
-                box = QRectF(x, mid.y() - fm.height() / 2, w, fm.height())
-                painter.fillRect(box, base)
-                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+        for edge in self._edges:
+            self._paint_edge(painter, edge, colours, small)
         painter.setFont(font)
         for sid, rect in self._rects.items():
-            visited = sid in self._coverage.steps
-            fill = QColor(accent) if visited else QColor(base)
-            if visited:
-                fill.setAlphaF(0.25)
-            current = sid == self._current
-            border = QPen(accent if current else text, 3.0 if current else 1.2)
-            if sid == self._next and not current:
-                border = QPen(accent, 2.5, Qt.PenStyle.DashLine)
-            painter.setPen(border)
-            painter.setBrush(fill)
-            painter.drawRoundedRect(rect, 8, 8)
-            painter.setPen(text)
-            if sid == END:
-                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "end")
-                continue
-            step = self._case.step_by_id(sid)
-            title = QFontMetricsF(font).elidedText(
-                sid, Qt.TextElideMode.ElideRight, rect.width() - 12
-            )
-            painter.drawText(
-                rect.adjusted(6, 2, -6, -rect.height() / 2), Qt.AlignmentFlag.AlignCenter, title
-            )
-            painter.setFont(small)
-            sub = f"{step.type.value}{' ✓' if visited else ''}"
-            painter.drawText(
-                rect.adjusted(6, rect.height() / 2, -6, -2), Qt.AlignmentFlag.AlignCenter, sub
-            )
-            painter.setFont(font)
+            self._paint_node(painter, sid, rect, colours, font, small)
         painter.end()
+
+    def _paint_edge(self, painter: QPainter, e: GraphEdge, c: _Colours, small: QFont) -> None:
+        """A branch as a curve with an arrowhead; taken ones bold, defaults dashed, rules labelled."""
+        a, b = self._rects.get(e.src), self._rects.get(e.dst)
+        if a is None or b is None:
+            return
+        taken = (e.src, e.dst) in self._coverage.edges
+        pen = QPen(c.accent if taken else c.muted, 2.6 if taken else 1.3)
+        if e.kind != "rule":
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        path = QPainterPath()
+        if b.top() > a.top():
+            p1 = QPointF(a.center().x(), a.bottom())
+            p2 = QPointF(b.center().x(), b.top())
+            dy = max(16.0, (p2.y() - p1.y()) / 2)
+            path.moveTo(p1)
+            path.cubicTo(QPointF(p1.x(), p1.y() + dy), QPointF(p2.x(), p2.y() - dy), p2)
+            angle = math.pi / 2
+        else:  # a branch back up the page: around the right-hand side
+            p1 = QPointF(a.right(), a.center().y())
+            p2 = QPointF(b.right(), b.center().y())
+            side = max(a.right(), b.right()) + 30
+            path.moveTo(p1)
+            path.cubicTo(QPointF(side, p1.y()), QPointF(side, p2.y()), p2)
+            angle = math.pi
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        painter.setBrush(QBrush(pen.color()))
+        painter.setPen(QPen(pen.color(), 1))
+        head = QPolygonF(
+            [
+                p2,
+                p2 - QPointF(9 * math.cos(angle - 0.4), 9 * math.sin(angle - 0.4)),
+                p2 - QPointF(9 * math.cos(angle + 0.4), 9 * math.sin(angle + 0.4)),
+            ]
+        )
+        painter.drawPolygon(head)
+        if e.kind == "rule" and e.label:
+            fm = QFontMetricsF(small)
+            painter.setFont(small)
+            painter.setPen(c.text)
+            mid = path.pointAtPercent(0.5)
+            label = fm.elidedText(e.label, Qt.TextElideMode.ElideRight, self.NODE_W)
+            w = fm.horizontalAdvance(label) + 6
+            x = min(max(2.0, mid.x() - w / 2), self.width() - w - 2)
+            box = QRectF(x, mid.y() - fm.height() / 2, w, fm.height())
+            painter.fillRect(box, c.base)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+
+    def _paint_node(
+        self, painter: QPainter, sid: str, rect: QRectF, c: _Colours, font: QFont, small: QFont
+    ) -> None:
+        """A step: filled when visited, ringed when current, dashed when it is where answers lead."""
+        assert self._case is not None
+        visited = sid in self._coverage.steps
+        fill = QColor(c.accent) if visited else QColor(c.base)
+        if visited:
+            fill.setAlphaF(0.25)
+        current = sid == self._current
+        border = QPen(c.accent if current else c.text, 3.0 if current else 1.2)
+        if sid == self._next and not current:
+            border = QPen(c.accent, 2.5, Qt.PenStyle.DashLine)
+        painter.setPen(border)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect, 8, 8)
+        painter.setPen(c.text)
+        if sid == END:
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "end")
+            return
+        step = self._case.step_by_id(sid)
+        title = QFontMetricsF(font).elidedText(sid, Qt.TextElideMode.ElideRight, rect.width() - 12)
+        painter.drawText(
+            rect.adjusted(6, 2, -6, -rect.height() / 2), Qt.AlignmentFlag.AlignCenter, title
+        )
+        painter.setFont(small)
+        sub = f"{step.type.value}{' ✓' if visited else ''}"
+        painter.drawText(
+            rect.adjusted(6, rect.height() / 2, -6, -2), Qt.AlignmentFlag.AlignCenter, sub
+        )
+        painter.setFont(font)
+
+
+@dataclass(frozen=True, slots=True)
+class _Colours:
+    """The palette's colours the branch graph draws with."""
+
+    text: QColor
+    base: QColor
+    accent: QColor
+    muted: QColor
 
 
 # -- coverage ---------------------------------------------------------------------------------

@@ -243,8 +243,10 @@ class PreviewWindow(QMainWindow):
         splitter.setStretchFactor(2, 3)
         self.setCentralWidget(splitter)
         self.resize(1280, 800)
+        self._name_panel_widgets()
 
-        # The panels' widgets by the names the window has always given them.
+    def _name_panel_widgets(self) -> None:
+        """The panels' widgets by the names the window has always given them."""
         t, f, q, c = self.transport, self.follow_bar, self.questions, self.case_panel
         self.clip_label, self.clip_combo, self.timeline = t.clip_label, t.clip_combo, t.timeline
         self.start_button, self.back_button = t.start_button, t.back_button

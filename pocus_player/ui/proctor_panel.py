@@ -52,8 +52,6 @@ class ProctorPanel(QFrame):
     finishRequested = Signal()
 
     def __init__(self, controller: ExamController, parent: QWidget | None = None) -> None:
-        from PySide6.QtWidgets import QComboBox, QListWidget, QSpinBox
-
         super().__init__(parent)
         self.controller = controller
         self.setObjectName("Card")
@@ -63,6 +61,15 @@ class ProctorPanel(QFrame):
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Exam status")
         self.message = message_label()
+        self._init_exam_controls()
+        self._init_incident_controls()
+        self._init_end_controls()
+        self._layout()
+        self._connect_signals()
+
+    def _init_exam_controls(self) -> None:
+        """Pause, resume, retry the media, and extra time."""
+        from PySide6.QtWidgets import QSpinBox
 
         self.pause_button = button(
             "&Pause exam", "Pause exam", "Stop the media and the timer; hide the questions"
@@ -84,6 +91,9 @@ class ProctorPanel(QFrame):
             "&Add time", "Add time", "Grant the extra minutes to this case"
         )
 
+    def _init_incident_controls(self) -> None:
+        from PySide6.QtWidgets import QComboBox
+
         self.category = QComboBox()
         self.category.addItems(INCIDENT_CATEGORIES)
         self.category.setAccessibleName("Incident category")
@@ -95,6 +105,10 @@ class ProctorPanel(QFrame):
         self.incident_button = button(
             "Record &incident", "Record incident", "Write the incident into the result file"
         )
+
+    def _init_end_controls(self) -> None:
+        """Ending the case (asked twice), the actions taken, and leaving the panel."""
+        from PySide6.QtWidgets import QListWidget
 
         self.end_reason = QLineEdit()
         self.end_reason.setPlaceholderText("Reason for ending the case")
@@ -126,8 +140,8 @@ class ProctorPanel(QFrame):
             "Leave this exam (it has ended) and return to the locked start screen",
             "primary",
         )
-        self.finish_button.clicked.connect(self.finishRequested)
 
+    def _layout(self) -> None:
         grid = QFormLayout()
         pr = QHBoxLayout()
         pr.addWidget(self.pause_button)
@@ -170,6 +184,9 @@ class ProctorPanel(QFrame):
         bottom.addStretch(1)
         v.addLayout(bottom)
 
+    def _connect_signals(self) -> None:
+        controller = self.controller
+        self.finish_button.clicked.connect(self.finishRequested)
         self.pause_button.clicked.connect(self._pause)
         self.resume_button.clicked.connect(self._resume)
         self.retry_button.clicked.connect(self._retry)
