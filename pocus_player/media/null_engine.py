@@ -177,6 +177,8 @@ class NullEngine(QObject):
             self._image.fill(0)
         self.set_checkpoints(cues)
         self.media_loaded.emit(loaded)
+        if self._state is State.PLAYING:
+            return  # a slot of media_loaded started it already (as the real engine allows)
         if autoplay:
             self._start_playing(0)
         else:

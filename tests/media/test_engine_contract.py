@@ -98,6 +98,13 @@ def test_a_load_reports_the_clip_and_plays_from_frame_zero(qtbot, engine, media_
     assert engine.position_ms() == engine.frame_to_ms(engine.current_frame)
 
 
+def test_a_clip_loaded_paused_plays_when_its_loaded_signal_asks(qtbot, engine, media_files):
+    engine.media_loaded.connect(lambda _loaded: engine.play())
+    with until(qtbot, engine, engine.frame_presented, check_params_cb=lambda i, _ms: i >= 3):
+        engine.load(media_files["pattern30"], autoplay=False)
+    assert engine.state is State.PLAYING
+
+
 def test_checkpoints_stop_on_their_frame_in_order_and_play_on(qtbot, engine, media_files):
     checkpoints = [
         Checkpoint("by-time", time_s=2.51, frame=None, questions=()),
