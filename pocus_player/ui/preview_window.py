@@ -39,7 +39,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -53,16 +53,16 @@ from PySide6.QtWidgets import (
 )
 
 from pocus_player.core import scoring
-from pocus_player.core.case_map import Coverage, GraphEdge, OutlineTarget, checkpoint_label
-from pocus_player.core.errors import Problem, SessionError
+from pocus_player.core.case_map import Coverage, OutlineTarget, checkpoint_label
+from pocus_player.core.errors import Problem
 from pocus_player.core.media_info import MediaInfo, MediaProbe, MediaProbeError
 from pocus_player.core.model import Case, Checkpoint, MediaItem, Question, Step, StepType
-from pocus_player.core.preview import PreviewModel, parse_drafts, result_line, surviving_drafts
-from pocus_player.core.session import ExamSession, MediaAction, MediaDirective, SessionState
-from pocus_player.media import directives
+from pocus_player.core.preview import PreviewModel, parse_drafts, surviving_drafts
+from pocus_player.core.session import ExamSession
 from pocus_player.media.engine_api import State
 from pocus_player.ui.captions_view import CaptionOverlay
 from pocus_player.ui.file_watcher import CaseFileWatcher
+from pocus_player.ui.preview_follow import PreviewFollow
 from pocus_player.ui.preview_panels import (
     CasePanel,
     FollowBar,
@@ -128,6 +128,16 @@ class PreviewWindow(QMainWindow):
         self._init_panels()
         self.player = PreviewPlayer(
             self.engine, self.media, self.captions, self.transport, self.model, self
+        )
+        self.follow = PreviewFollow(
+            self.model,
+            self.engine,
+            self.player,
+            self.follow_bar,
+            self.questions,
+            self.follow_action,
+            self,
+            self,
         )
         self.watcher = CaseFileWatcher(self)
         self._watch = watch
@@ -268,7 +278,8 @@ class PreviewWindow(QMainWindow):
     def _connect_signals(self) -> None:
         """Every connection between the toolbar, the panels, the model and the engine."""
         self.show_key_action.toggled.connect(self.set_show_key)
-        self.follow_action.toggled.connect(self._on_follow_toggled)
+        self.follow_action.toggled.connect(self.follow.toggled)
+        self.follow.announced.connect(self.followChanged)
         self.reload_action.triggered.connect(self.reload)
         self.packet_action.triggered.connect(self._export_packet_dialog)
 
@@ -276,22 +287,22 @@ class PreviewWindow(QMainWindow):
         self.transport.stepRequested.connect(self.step_frames)
         self.transport.playToggled.connect(self.player.toggle_play)
         self.player.settled.connect(self._on_settled)
-        self.player.loaded.connect(self._follow_play)
+        self.player.loaded.connect(self.follow.play_on_loaded)
         self.player.message.connect(self.statusBar().showMessage)
         self.transport.clipChosen.connect(self.player.on_clip_chosen)
         self.transport.scrubbed.connect(self.player.on_scrub)
-        self.follow_bar.skipRequested.connect(self.skip_ahead)
-        self.follow_bar.branchRequested.connect(self._take_branch)
+        self.follow_bar.skipRequested.connect(self.follow.skip_ahead)
+        self.follow_bar.branchRequested.connect(self.follow.take_branch)
         self.questions.checkRequested.connect(self.check_answers)
         self.questions.keyRequested.connect(self.answer_with_key)
         self.questions.clearRequested.connect(self._clear_answers)
-        self.questions.answerChanged.connect(self._on_answer_changed)
+        self.questions.answerChanged.connect(self.answers_changed)
         self.questions.questionSelected.connect(self._on_question_tab)
         self.case_panel.targetActivated.connect(self.go_to)
         self.problems_panel.locationActivated.connect(self.open_location)
         self.watcher.changed.connect(self._on_files_changed)
 
-        self.model.events.coverage_changed.connect(lambda _c: self._update_coverage())
+        self.model.events.coverage_changed.connect(lambda _c: self.update_coverage())
 
         e = self.engine
         e.position_changed.connect(self.player.on_position)
@@ -299,7 +310,7 @@ class PreviewWindow(QMainWindow):
         e.seek_finished.connect(self.player.on_seek_finished)
         e.media_loaded.connect(self.player.on_media_loaded)
         e.checkpoint_reached.connect(self._on_checkpoint_reached)
-        e.ended.connect(self._on_media_ended)
+        e.ended.connect(self.follow.on_media_ended)
         e.media_fault.connect(self.player.on_media_fault)
         e.state_changed.connect(lambda state: self.transport.set_playing(state == State.PLAYING))
 
@@ -320,11 +331,11 @@ class PreviewWindow(QMainWindow):
         self._show_problems(self.model.problems, failed=False)
         self._watch_files()
         if self.session is not None:
-            self._stop_follow(note="the case changed on disk; following stopped")
+            self.follow.stop(note="the case changed on disk; following stopped")
         if previous is not None and self.player.current_item is not None:
             self.player.current_item = self._same_item(self.player.current_item, case)
         self.go_to(target, keep_media=previous is not None)
-        self._update_coverage()
+        self.update_coverage()
         self.caseReloaded.emit(case)
         return True
 
@@ -373,7 +384,7 @@ class PreviewWindow(QMainWindow):
         if self.case is None:
             return
         if self.session is not None and not keep_media:
-            self._stop_follow(note="following stopped to browse")
+            self.follow.stop(note="following stopped to browse")
         drafts = (
             {qid: w.response() for qid, w in self.questions.widgets.items()} if keep_media else {}
         )
@@ -381,12 +392,12 @@ class PreviewWindow(QMainWindow):
         if place is None:
             return
         self.outline.select_target(target)
-        self._set_where(place.step, place.checkpoint)
-        self._show_questions(place.questions, select=place.selected)
+        self.set_where(place.step, place.checkpoint)
+        self.show_questions(place.questions, select=place.selected)
         self._restore_drafts(drafts)
-        self._show_step_media(place.step, place.checkpoint, keep=keep_media)
+        self.show_step_media(place.step, place.checkpoint, keep=keep_media)
         self.graph.set_current(place.step.id, self._would_branch(place.step))
-        self._update_coverage()
+        self.update_coverage()
 
     def _restore_drafts(self, drafts: dict[str, dict[str, Any]]) -> None:
         """Put back answers typed before a reload, where the question still takes them."""
@@ -397,7 +408,7 @@ class PreviewWindow(QMainWindow):
     def _shown_questions(self) -> list[Question]:
         return [w.question for w in self.questions.widgets.values()]
 
-    def _set_where(self, step: Step, cp: Checkpoint | None) -> None:
+    def set_where(self, step: Step, cp: Checkpoint | None) -> None:
         text = f"{step.title or step.id}"
         if cp is not None:
             text += (
@@ -409,7 +420,7 @@ class PreviewWindow(QMainWindow):
             text += f" · {step.instructions}"
         self.where_label.setText(text)
 
-    def _show_step_media(self, step: Step, cp: Checkpoint | None, *, keep: bool = False) -> None:
+    def show_step_media(self, step: Step, cp: Checkpoint | None, *, keep: bool = False) -> None:
         assert self.case is not None
         clips = [step.media] if step.media else list(step.clips)
         if step.image:
@@ -457,12 +468,12 @@ class PreviewWindow(QMainWindow):
         self.player.toggle_play()
 
     def _on_settled(self, frame: int, ms: int) -> None:
-        self._feed_question_images()
+        self.feed_question_images()
         self.positionSettled.emit(frame, ms)
 
     # -- questions --------------------------------------------------------------------------------
 
-    def _show_questions(self, qids: tuple[str, ...], *, select: str | None = None) -> None:
+    def show_questions(self, qids: tuple[str, ...], *, select: str | None = None) -> None:
         from pocus_player.ui.questions import create_question_widget
 
         assert self.case is not None
@@ -504,7 +515,7 @@ class PreviewWindow(QMainWindow):
                 frame = self.player.cp_frame(item, cp)
         self.player.show_item(item, frame=frame or 0, ms=0)
 
-    def _feed_question_images(self) -> None:
+    def feed_question_images(self) -> None:
         """Give clip-frame questions the picture the media widget holds now."""
         if (
             self.case is None
@@ -537,7 +548,7 @@ class PreviewWindow(QMainWindow):
     def check_answers(self) -> list[scoring.ScoreResult]:
         """Score every answer on screen (browse mode) and show points and the rule that matched."""
         if self.session is not None:
-            return self._follow_submit()
+            return self.follow.submit()
         results, lines = self.model.check(self.questions.answers())
         self.questions.show_result(lines, ok=bool(results) and all(r.correct for r in results))
         return results
@@ -547,19 +558,19 @@ class PreviewWindow(QMainWindow):
             response = scoring.key_response(widget.question)
             if response:
                 widget.set_response(response)
-        self._on_answer_changed()
+        self.answers_changed()
 
     def _clear_answers(self) -> None:
         for widget in self.questions.widgets.values():
             widget.set_response({})
-        self._on_answer_changed()
+        self.answers_changed()
 
-    def _on_answer_changed(self) -> None:
+    def answers_changed(self) -> None:
         step = self.model.current_step()
         if step is not None:
             self.graph.set_current(step.id, self._would_branch(step))
         if self.session is not None:
-            self._refresh_branch_choices()
+            self.follow.refresh_branch_choices()
 
     def _drafts(self) -> dict[str, dict[str, Any]]:
         return parse_drafts(self.questions.answers())
@@ -567,230 +578,35 @@ class PreviewWindow(QMainWindow):
     def _would_branch(self, step: Step) -> str | None:
         return self.model.would_branch(step, self._drafts())
 
-    # -- follow mode -------------------------------------------------------------------------------
-
-    def _on_follow_toggled(self, on: bool) -> None:
-        if on and self.session is None:
-            self.start_follow()
-        elif not on and self.session is not None:
-            self._stop_follow(note="following stopped")
-
-    def _set_follow_checked(self, on: bool) -> None:
-        if self.follow_action.isChecked() != on:
-            self.follow_action.blockSignals(True)
-            self.follow_action.setChecked(on)
-            self.follow_action.blockSignals(False)
+    # -- follow mode (ui/preview_follow.PreviewFollow) -------------------------------------------
 
     def start_follow(self) -> None:
         """Run the case from its first step in practice mode on a virtual clock."""
-        if self.model.start_follow() is None:
-            return
-        self._set_follow_checked(True)
-        self.follow_bar.show()
-        self.check_button.setText("Submit")
-        self.player.current_item = None  # start the media afresh, as a candidate would
-        self._follow_sync()
-
-    def _stop_follow(self, note: str = "") -> None:
-        self.model.stop_follow()
-        self.follow_bar.hide()
-        self.check_button.setText("Check answer")
-        self._set_follow_checked(False)
-        if self.engine.state is State.PLAYING:
-            self.engine.pause()
-        if note:
-            self.follow_label.setText(note)
-            self.problems_panel.note(note)
-
-    def _follow_sync(self) -> None:
-        """Do what the session's media directive says; show its open checkpoint."""
-        s = self.session
-        if s is None or self.case is None:
-            return
-        self.model.record_path()
-        if s.is_over:
-            self._announce(self.model.finished_text())
-            self.graph.set_current(None)
-            self.skip_button.setEnabled(False)
-            self.check_button.setEnabled(False)
-            self._refresh_branch_choices()
-            return
-        step = s.current_step
-        assert step is not None
-        self.model.target = OutlineTarget(step.id)
-        d = s.media_directive
-        if directives.is_segment(d):
-            self._follow_segment(step, d)
-        elif d.action is MediaAction.HOLD and s.open_checkpoint is not None:
-            self._follow_hold(step, d)
-        self.graph.set_current(step.id, self._would_branch(step))
-        self._refresh_branch_choices()
-        self._update_coverage()
-
-    def _follow_segment(self, step: Step, d: MediaDirective) -> None:
-        assert self.case is not None and d.media_id is not None
-        cp = d.checkpoint
-        self._set_where(step, cp)
-        self._show_questions(())
-        self.follow_bar.set_skip(
-            True, "Skip to checkpoint" if cp is not None else "Skip to the end"
-        )
-        where = (
-            f"playing {d.media_id} to checkpoint {cp.id}"
-            if cp
-            else f"playing {d.media_id} to its end"
-        )
-        self._announce(f"Step {step.id}: {where}.")
-        item = self.case.media_by_id(d.media_id)
-        loaded = (
-            d.media_id
-            if self.player.current_item is not None and self.player.current_item.file == item.file
-            else None
-        )
-        plan = directives.plan_segment(d, loaded_media=loaded, engine=self.engine)
-        if plan.move is directives.SegmentMove.PLAY_ON:
-            directives.play_on(self.engine, plan)
-        elif plan.move is directives.SegmentMove.OVER:
-            # The clip already ran out at its checkpoint: the segment is over (never replay it).
-            QTimer.singleShot(0, self._on_media_ended)
-        else:
-            # Loaded paused first: the follow mode plays on once it is loaded (_follow_play).
-            self.player.load_paused(item)
-
-    def _follow_hold(self, step: Step, d: MediaDirective) -> None:
-        s = self.session
-        assert s is not None and s.open_checkpoint is not None
-        oc = s.open_checkpoint
-        cp = d.checkpoint
-        self.coverage.visit_step(step.id)
-        if cp is not None:
-            self.coverage.checkpoints.add(cp.id)
-        self._set_where(step, cp)
-        self._show_questions(tuple(q.id for q in oc.questions))
-        for qid, draft in s.drafts.items():
-            if qid in self.questions.widgets:
-                self.questions.widgets[qid].set_response(draft)
-        self.skip_button.setEnabled(False)
-        self.check_button.setEnabled(True)
-        self._announce(f"Step {step.id}: answer {len(oc.questions)} question(s), then Submit.")
-        if cp is None:
-            self._show_step_media(step, None)
-        else:
-            self._feed_question_images()
-
-    def _announce(self, text: str) -> None:
-        self.follow_label.setText(text)
-        self.followChanged.emit(text)
-
-    def _follow_play(self) -> None:
-        """The segment's clip is loaded: play it towards the directive's checkpoint (or its end)."""
-        s = self.session
-        if s is None or not directives.is_segment(s.media_directive):
-            return
-        d = s.media_directive
-        assert d.media_id is not None
-        plan = directives.plan_segment(d, loaded_media=d.media_id, engine=self.engine)
-        if plan.move is directives.SegmentMove.PLAY_ON:
-            directives.play_on(self.engine, plan)
-
-    def _on_checkpoint_reached(self, cp_id: str, frame: int) -> None:
-        if not self.player.on_checkpoint_reached(cp_id, frame) and self.session is not None:
-            self._follow_reached(cp_id)
-
-    def _follow_reached(self, cp_id: str) -> None:
-        s = self.session
-        if s is None or s.state is not SessionState.PLAYING_SEGMENT:
-            return
-        d = s.media_directive
-        if d.checkpoint is None or d.checkpoint.id != cp_id:
-            return
-        s.segment_reached_checkpoint(cp_id)
-        self._follow_sync()
-
-    def _on_media_ended(self) -> None:
-        s = self.session
-        if s is None or s.media_directive.action is not MediaAction.PLAY_TO_END:
-            return
-        s.segment_finished()
-        self.player.current_item = None
-        self._follow_sync()
+        self.follow.start()
 
     def skip_ahead(self) -> None:
         """Follow mode: go straight to the checkpoint (or the end) the media is playing to."""
-        s = self.session
-        if s is None or self.case is None:
-            return
-        d = s.media_directive
-        if d.action is MediaAction.PLAY_TO_CHECKPOINT and d.checkpoint is not None and d.media_id:
-            item = self.case.media_by_id(d.media_id)
-            cp = d.checkpoint
-            self.engine.set_checkpoints(())
-            if self.engine.state is State.PLAYING:
-                self.engine.pause()
-            self.player.current_item = item
-            frame = self.player.cp_frame(item, cp)
-            want = (
-                ("frame", frame)
-                if self.player.is_video(item) and frame is not None
-                else ("ms", round(self.player.cp_time(item, cp) * 1000))
-            )
-            media = self.engine.media
-            if media is not None and media.path == item.file:
-                self.player.do_seek(want)
-            else:
-                self.player.pending = want
-            s.segment_reached_checkpoint(cp.id)
-            self._follow_sync()
-        elif d.action is MediaAction.PLAY_TO_END:
-            if self.engine.state is State.PLAYING:
-                self.engine.pause()
-            s.segment_finished()
-            self.player.current_item = None
-            self._follow_sync()
+        self.follow.skip_ahead()
 
-    def _follow_submit(self) -> list[scoring.ScoreResult]:
-        if self.session is None:
-            return []
-        if self.model.follow_waiting:
-            self.model.follow_waiting = False
-            self.check_button.setText("Submit")
-            self._follow_sync()
-            return []
-        try:
-            outcome = self.model.submit(self._drafts())
-        except SessionError as exc:
-            self._announce(f"Cannot submit: {exc}")
-            return []
-        for widget in self.questions.widgets.values():
-            widget.set_read_only(True)
-            widget.set_show_key(True)
-        results = list(outcome.results)
-        self.questions.show_result(
-            [result_line(fb.result) for fb in outcome.feedback],
-            ok=bool(results) and all(r.correct for r in results),
-        )
-        self.check_button.setText("Continue")
-        return results
+    def _on_checkpoint_reached(self, cp_id: str, frame: int) -> None:
+        if not self.player.on_checkpoint_reached(cp_id, frame) and self.session is not None:
+            self.follow.on_checkpoint(cp_id)
 
-    def _refresh_branch_choices(self) -> None:
-        self.follow_bar.set_choices(self.model.branch_choices(self._drafts()))
+    # the view follow mode shows itself in (preview_follow.FollowView)
 
-    def _take_branch(self, edge: GraphEdge) -> None:
-        found = self.model.answers_for_branch(edge, self._shown_questions())
-        if found is None:
-            self._announce(
-                f"No answers to this checkpoint lead to {edge.dst}: it depends on earlier answers or state."
-            )
-            return
-        for qid, response in found.items():
-            if qid in self.questions.widgets:
-                self.questions.widgets[qid].set_response(response)
-        self._on_answer_changed()
-        self._announce(f"Answers filled in to take the branch to {edge.dst}; press Submit.")
+    def show_path(self, step: Step | None) -> None:
+        """Ring `step` in the branch graph, and mark where the answers on screen lead from it."""
+        if step is None:
+            self.graph.set_current(None)
+        else:
+            self.graph.set_current(step.id, self._would_branch(step))
+
+    def note(self, text: str) -> None:
+        self.problems_panel.note(text)
 
     # -- coverage, the packet, closing ---------------------------------------------------------------
 
-    def _update_coverage(self) -> None:
+    def update_coverage(self) -> None:
         if self.case is not None:
             self.case_panel.set_coverage(self.case, self.coverage)
 
