@@ -74,12 +74,38 @@ class SemanticChecker:
         self.problems.append(Problem(self.case_path, line, col, message))
 
     def run(self) -> list[Problem]:
+        self.check_time_limits()
         self.check_ids()
         self.check_media()
         self.check_steps()
         self.check_questions()
         self.check_graph()
         return self.problems
+
+    # -- time limits --------------------------------------------------------------------
+
+    def check_time_limits(self) -> None:
+        """A limit of zero would end the sitting (or the checkpoint) the moment it starts."""
+        settings = self.data.get("settings")
+        limits: list[tuple[JsonPath, Any]] = []
+        if isinstance(settings, dict):
+            for name in ("time_limit", "checkpoint_time_limit"):
+                limits.append((("settings", name), settings.get(name)))
+        for qi, q in _dicts(self.data.get("questions")):
+            limits.append((("questions", qi, "time_limit"), q.get("time_limit")))
+        for path, value in limits:
+            if not isinstance(value, str):
+                continue
+            try:
+                seconds = parse_time(value)
+            except ValueError:
+                continue  # the schema reports the format
+            if seconds <= 0:
+                self.report(
+                    path,
+                    f"{path[-1]} {value!r} is zero: every sitting would end the moment it "
+                    "starts, with no points; give the time allowed (mm:ss)",
+                )
 
     # -- ids ------------------------------------------------------------------------------
 
@@ -144,6 +170,14 @@ class SemanticChecker:
 
     def resolve(self, rel: str, path: JsonPath, what: str) -> Path | None:
         """Resolve a script-relative path, refusing anything outside the content root."""
+        bad = next((ch for ch in rel if ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F), None)
+        if bad is not None:
+            self.report(
+                path,
+                f"{what} {rel!r} contains the control character U+{ord(bad):04X}; "
+                "a file name cannot hold it",
+            )
+            return None
         if (
             PurePosixPath(rel).is_absolute()
             or PureWindowsPath(rel).is_absolute()
@@ -378,14 +412,7 @@ class SemanticChecker:
                 and (len(_strs(key)) != len(key) or sorted(_strs(key)) != sorted(option_ids))
             ):
                 self.report(kpath, "an ordering key must list every option exactly once")
-            constraints = q.get("constraints")
-            for i, pair in enumerate(constraints if isinstance(constraints, list) else []):
-                for k in _strs(pair):
-                    if k not in option_ids:
-                        self.report(
-                            (*base, "constraints", i),
-                            f"constraint names {k!r}, which is not an option",
-                        )
+            self.check_constraints(base, q, option_ids)
             if q.get("partial_rule") == "constraints" and not q.get("constraints"):
                 self.report(
                     (*base, "partial_rule"), "partial_rule 'constraints' needs a constraints list"
@@ -404,8 +431,78 @@ class SemanticChecker:
             )
         if qtype != "hotspot" and "regions" in q:
             self.report((*base, "regions"), "regions are only used by hotspot questions")
+        if qtype != "ordering":
+            for name in ("partial_rule", "constraints"):
+                if name in q:
+                    self.report((*base, name), f"{name} is only used by ordering questions")
+        elif "partial_rule" in q and q.get("scoring") != "partial":
+            self.report(
+                (*base, "partial_rule"),
+                "partial_rule is only used with scoring: partial; add it or remove the rule",
+            )
+        for ri, region in _dicts(q.get("regions")):
+            frames = region.get("frames")
+            if (
+                isinstance(frames, list)
+                and len(frames) == 2
+                and all(isinstance(f, int) and not isinstance(f, bool) for f in frames)
+                and frames[0] > frames[1]
+            ):
+                self.report(
+                    (*base, "regions", ri, "frames"),
+                    f"frames [{frames[0]}, {frames[1]}] end before they start; "
+                    "give [first, last] with first <= last",
+                )
         if qtype in ("hotspot", "caliper") and "options" in q:
             self.report((*base, "options"), f"{qtype} questions have no options")
+
+    def check_constraints(self, base: JsonPath, q: dict[str, Any], option_ids: list[str]) -> None:
+        """Each "a before b" pair names two different options in the key's order, once."""
+        constraints = q.get("constraints")
+        key = q.get("key")
+        order = (
+            {k: i for i, k in enumerate(key)}
+            if isinstance(key, list) and sorted(_strs(key)) == sorted(option_ids)
+            else {}
+        )
+        seen: dict[tuple[str, str], int] = {}
+        for i, pair in enumerate(constraints if isinstance(constraints, list) else []):
+            here: JsonPath = (*base, "constraints", i)
+            names = _strs(pair)
+            unknown = [k for k in names if k not in option_ids]
+            for k in unknown:
+                self.report(here, f"constraint names {k!r}, which is not an option")
+            if unknown or len(names) != 2 or len(pair) != 2:
+                continue
+            a, b = names
+            if a == b:
+                self.report(
+                    here,
+                    f"constraint [{a}, {b}] cannot be met: an option cannot come before itself",
+                )
+                continue
+            if (a, b) in seen:
+                first = self.loc.where((*base, "constraints", seen[(a, b)]))[0]
+                self.report(here, f"constraint [{a}, {b}] repeats the one at line {first}")
+                continue
+            seen[(a, b)] = i
+            if order and order[a] > order[b]:
+                self.report(
+                    here,
+                    f"constraint [{a}, {b}] says {a!r} comes before {b!r}, but the key puts "
+                    f"{b!r} first; the key would lose points and a wrong order could gain them",
+                )
+        if (
+            isinstance(constraints, list)
+            and constraints
+            and q.get("type") == "ordering"
+            and not (q.get("scoring") == "partial" and q.get("partial_rule") == "constraints")
+        ):
+            self.report(
+                (*base, "constraints"),
+                "constraints are only scored with scoring: partial and partial_rule: "
+                "constraints; add those or remove the constraints",
+            )
 
     def check_image(self, base: JsonPath, q: dict[str, Any], need_calibration: bool) -> None:
         image = q.get("image")
