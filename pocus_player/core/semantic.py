@@ -527,7 +527,7 @@ class SemanticChecker:
             self.report((*path, "frame"), f"{mid!r} is a still image; it has no frames")
         info = self.media_info.get(mid) if isinstance(mid, str) else None
         if info and isinstance(frame, int) and info.frame_rate and info.duration_s:
-            count = int(info.duration_s * info.frame_rate + 1e-6)
+            count = info.frame_count or int(info.duration_s * info.frame_rate + 1e-6)
             if frame >= count:
                 self.report(
                     (*path, "frame"), f"frame {frame} is past the clip's last frame ({count - 1})"
