@@ -42,6 +42,23 @@ def _strs(value: Any) -> list[str]:
     return []
 
 
+def _polygon_area(points: Any) -> float | None:
+    """The area of a list of [x, y] points (shoelace), None when they are not numbers."""
+    if not isinstance(points, list) or len(points) < 3:
+        return None
+    xy: list[tuple[float, float]] = []
+    for p in points:
+        if not (
+            isinstance(p, list)
+            and len(p) == 2
+            and all(isinstance(v, int | float) and not isinstance(v, bool) for v in p)
+        ):
+            return None
+        xy.append((float(p[0]), float(p[1])))
+    twice = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(xy, xy[1:] + xy[:1], strict=True))
+    return abs(twice) / 2.0
+
+
 class SemanticChecker:
     """Runs once per load; afterwards `resolved` and `media_info` feed the model builder."""
 
@@ -75,6 +92,7 @@ class SemanticChecker:
 
     def run(self) -> list[Problem]:
         self.check_time_limits()
+        self.check_texts()
         self.check_ids()
         self.check_media()
         self.check_steps()
@@ -424,6 +442,7 @@ class SemanticChecker:
             self.check_image(base, q, need_calibration=False)
         elif qtype == "caliper":
             self.check_image(base, q, need_calibration=True)
+            self.check_tolerance(base, key)
         if qtype not in ("single_best_answer", "multiple_response") and q.get("allow_not_possible"):
             self.report(
                 (*base, "allow_not_possible"),
@@ -441,6 +460,13 @@ class SemanticChecker:
                 "partial_rule is only used with scoring: partial; add it or remove the rule",
             )
         for ri, region in _dicts(q.get("regions")):
+            polygon = region.get("polygon")
+            if _polygon_area(polygon) == 0.0:
+                self.report(
+                    (*base, "regions", ri, "polygon"),
+                    "the polygon's points lie on one line: it has no area, so no point "
+                    "can fall inside it",
+                )
             frames = region.get("frames")
             if (
                 isinstance(frames, list)
@@ -455,6 +481,51 @@ class SemanticChecker:
                 )
         if qtype in ("hotspot", "caliper") and "options" in q:
             self.report((*base, "options"), f"{qtype} questions have no options")
+
+    def check_tolerance(self, base: JsonPath, key: Any) -> None:
+        """A tolerance as wide as the value itself would accept almost any measurement."""
+        if not isinstance(key, dict):
+            return
+        value, tolerance = key.get("value"), key.get("tolerance")
+        if (
+            not isinstance(value, int | float)
+            or not isinstance(tolerance, int | float)
+            or isinstance(value, bool)
+            or isinstance(tolerance, bool)
+        ):
+            return
+        where: JsonPath = (*base, "key", "tolerance")
+        if key.get("tolerance_kind") == "relative":
+            if tolerance >= 1:
+                self.report(
+                    where,
+                    f"a relative tolerance of {tolerance:g} accepts any measurement up to "
+                    f"{1 + tolerance:g} times the value; relative tolerances are fractions "
+                    "(0.1 is 10 %)",
+                )
+        elif value > 0 and tolerance >= value:
+            self.report(
+                where,
+                f"a tolerance of {tolerance:g} is as large as the value {value:g}: a measurement "
+                "of zero would be marked right",
+            )
+
+    def check_texts(self) -> None:
+        """Text a candidate reads may not be blank (a schema `minLength` lets spaces through)."""
+        places: list[tuple[JsonPath, Any]] = []
+        case = self.data.get("case")
+        if isinstance(case, dict):
+            places.append((("case", "title"), case.get("title")))
+            for di, dom in _dicts(case.get("domains")):
+                places.append((("case", "domains", di, "title"), dom.get("title")))
+        for qi, q in _dicts(self.data.get("questions")):
+            for name in ("stem", "rationale"):
+                places.append((("questions", qi, name), q.get(name)))
+            for oi, option in _dicts(q.get("options")):
+                places.append((("questions", qi, "options", oi, "text"), option.get("text")))
+        for path, value in places:
+            if isinstance(value, str) and value and not value.strip():
+                self.report(path, f"{path[-1]} is blank; write the text the candidate reads")
 
     def check_constraints(self, base: JsonPath, q: dict[str, Any], option_ids: list[str]) -> None:
         """Each "a before b" pair names two different options in the key's order, once."""
@@ -526,11 +597,24 @@ class SemanticChecker:
         if kind == "still" and frame is not None:
             self.report((*path, "frame"), f"{mid!r} is a still image; it has no frames")
         info = self.media_info.get(mid) if isinstance(mid, str) else None
-        if info and isinstance(frame, int) and info.frame_rate and info.duration_s:
+        count = 0
+        if info and info.frame_rate and info.duration_s:
             count = info.frame_count or int(info.duration_s * info.frame_rate + 1e-6)
-            if frame >= count:
+        if count and isinstance(frame, int) and frame >= count:
+            self.report(
+                (*path, "frame"), f"frame {frame} is past the clip's last frame ({count - 1})"
+            )
+        for ri, region in _dicts(q.get("regions")) if count else ():
+            frames = region.get("frames")
+            if (
+                isinstance(frames, list)
+                and frames
+                and isinstance(frames[0], int)
+                and frames[0] >= count
+            ):
                 self.report(
-                    (*path, "frame"), f"frame {frame} is past the clip's last frame ({count - 1})"
+                    (*base, "regions", ri, "frames"),
+                    f"frames {frames} start past the clip's last frame ({count - 1})",
                 )
         if need_calibration and not isinstance(item.get("calibration"), dict):
             self.report(

@@ -409,3 +409,85 @@ def test_loading_the_frame_case_with_a_probe_gives_the_checkpoint_its_time(
     case = load_case(frame_case[1], LONG_ENOUGH)
     step = next(s for s in case.steps if s.id == "encounter")
     assert step.checkpoints[0].target_time(case.media_by_id("encounter").frame_rate or 0) == 10.8
+
+
+CARDIAC = REPO / "cases" / "cardiac-effusion.yaml"
+CARDIAC_TEXT = CARDIAC.read_text(encoding="utf-8")
+
+
+def cardiac_problems(old: str, new: str) -> list[tuple[int, int, str]]:
+    assert old in CARDIAC_TEXT, old
+    with pytest.raises(CaseValidationError) as info:
+        load_case_text(CARDIAC_TEXT.replace(old, new, 1), CARDIAC, None)
+    return [(p.line, p.col, p.message) for p in info.value.problems]
+
+
+def cardiac_position(old: str, new: str, needle: str) -> tuple[int, int]:
+    return position(CARDIAC_TEXT.replace(old, new, 1), needle)
+
+
+@pytest.mark.parametrize(
+    ("new", "needle", "message"),
+    [
+        (
+            "      tolerance: 0.2\n      tolerance_kind: relative\n",
+            None,
+            None,
+        ),
+        (
+            "      tolerance: 10\n      tolerance_kind: relative\n",
+            "10\n      tolerance_kind",
+            "a relative tolerance of 10 accepts any measurement up to 11 times the value; "
+            "relative tolerances are fractions (0.1 is 10 %)",
+        ),
+        (
+            "      tolerance: 2.4\n",
+            "2.4\n      decimals",
+            "a tolerance of 2.4 is as large as the value 2.4: a measurement of zero would be "
+            "marked right",
+        ),
+    ],
+)
+def test_caliper_tolerances_that_accept_anything(
+    new: str, needle: str | None, message: str | None
+) -> None:
+    old = "      tolerance: 0.2\n"
+    if message is None:
+        load_case_text(CARDIAC_TEXT.replace(old, new, 1), CARDIAC, None)  # 20 %: fine
+        return
+    assert cardiac_problems(old, new) == [(*cardiac_position(old, new, needle), message)]
+
+
+def test_blank_stem_and_option_text() -> None:
+    old = "    stem: What does the subxiphoid clip show?\n"
+    new = '    stem: "   "\n'
+    assert cardiac_problems(old, new) == [
+        (*cardiac_position(old, new, '"   "'), "stem is blank; write the text the candidate reads")
+    ]
+
+
+def test_polygon_without_area() -> None:
+    old = "        polygon: [[347.5, 233.3], [343.6, 242.5]"
+    new = "        polygon: [[1, 1], [2, 2], [3, 3]]\n        x_polygon: [[347.5, 233.3], [343.6, 242.5]"
+    problems = cardiac_problems(old, new)
+    assert (
+        *cardiac_position(old, new, "[[1, 1]"),
+        "the polygon's points lie on one line: it has no area, so no point can fall inside it",
+    ) in problems
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "message"),
+    [
+        (
+            "    points: 2\n    domain: measurement",
+            "    points: 1.0e+300\n    domain: measurement",
+            "1.0e+300",
+            "questions/3/points: 1e+300 is greater than the maximum of 1000",
+        ),
+    ],
+)
+def test_numbers_beyond_any_meaning_are_refused(
+    old: str, new: str, needle: str, message: str
+) -> None:
+    assert (*cardiac_position(old, new, needle), message) in cardiac_problems(old, new)
