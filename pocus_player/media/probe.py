@@ -387,10 +387,25 @@ class VlcMediaProbe:
         return self._runtime
 
     def probe(self, path: Path) -> MediaInfo:
-        return self.probe_full(path)[0]
+        """The file's facts, its picture size being the size its stream decodes to."""
+        return self._facts(path)[0]
 
     def probe_full(self, path: Path) -> tuple[MediaInfo, float]:
-        """MediaInfo plus the sample aspect ratio (1.0 for square pixels)."""
+        """The facts playback needs, plus the sample aspect ratio (1.0 for square pixels).
+
+        Its picture size is the one libvlc delivers pictures at: when the container
+        declares another size than the stream's (`container_width`), libvlc plays the
+        declared one, and asking it for any other size would add a scaler that
+        loses pictures at the start and so shifts every frame number.
+        """
+        info, sar = self._facts(path)
+        if info.container_width and info.container_height:
+            info = dataclasses.replace(
+                info, width=info.container_width, height=info.container_height
+            )
+        return info, sar
+
+    def _facts(self, path: Path) -> tuple[MediaInfo, float]:
         path = Path(path)
         try:
             st = path.stat()
@@ -417,9 +432,12 @@ class VlcMediaProbe:
         else:
             result = self._probe_av(path)
             info = result[0]
-            if info.has_video and info.width and info.height:
-                # ready before the clip first plays (the case validator probes every file)
-                self.first_frame_prints(path, info.width, info.height)
+            width = info.container_width or info.width
+            height = info.container_height or info.height
+            if info.has_video and width and height:
+                # ready before the clip first plays (the case validator probes every file),
+                # at the size playback delivers pictures at (see probe_full)
+                self.first_frame_prints(path, width, height)
         with self._lock:
             self._cache[key] = result
         return result
