@@ -42,6 +42,15 @@ def _strs(value: Any) -> list[str]:
     return []
 
 
+def _is_gif(path: Path) -> bool:
+    """A GIF's frame numbers are ticks of its frame rate, not its pictures."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(6) in (b"GIF87a", b"GIF89a")
+    except OSError:
+        return False
+
+
 def _polygon_area(points: Any) -> float | None:
     """The area of a list of [x, y] points (shoelace), None when they are not numbers."""
     if not isinstance(points, list) or len(points) < 3:
@@ -360,7 +369,19 @@ class SemanticChecker:
                         "(the file does not state one; set frame_rate on the media item)",
                     )
                     continue
-                t = cp["frame"] / float(fps)
+                frame = cp["frame"]
+                times = self._picture_times(item, info)
+                if times:
+                    if frame >= len(times):
+                        self.report(
+                            where,
+                            f"frame {frame} is past the last frame of "
+                            f"{item.get('file') if item else 'the media'} ({len(times) - 1})",
+                        )
+                        continue
+                    t = times[frame]  # the picture's own time (a variable rate is uneven)
+                else:
+                    t = frame / float(fps)
             else:
                 continue
             if t <= last_t:
@@ -372,6 +393,17 @@ class SemanticChecker:
                     f"checkpoint at {t:.3f} s is at or past the end of "
                     f"{item.get('file') if item else 'the media'} ({info.duration_s:.3f} s)",
                 )
+
+    def _picture_times(
+        self, item: dict[str, Any] | None, info: MediaInfo | None
+    ) -> tuple[float, ...] | None:
+        """Each frame's time when frames are the file's pictures (not a GIF's ticks)."""
+        if item is None or info is None or not info.frame_times:
+            return None
+        target = self.resolved.get(item.get("file", ""))
+        if target is None or _is_gif(target):
+            return None
+        return info.frame_times
 
     # -- questions ------------------------------------------------------------------------
 
@@ -599,7 +631,8 @@ class SemanticChecker:
         info = self.media_info.get(mid) if isinstance(mid, str) else None
         count = 0
         if info and info.frame_rate and info.duration_s:
-            count = info.frame_count or int(info.duration_s * info.frame_rate + 1e-6)
+            pictures = self._picture_times(item, info)
+            count = len(pictures) if pictures else int(info.duration_s * info.frame_rate + 1e-6)
         if count and isinstance(frame, int) and frame >= count:
             self.report(
                 (*path, "frame"), f"frame {frame} is past the clip's last frame ({count - 1})"

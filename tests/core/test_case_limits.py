@@ -491,3 +491,44 @@ def test_numbers_beyond_any_meaning_are_refused(
     old: str, new: str, needle: str, message: str
 ) -> None:
     assert (*cardiac_position(old, new, needle), message) in cardiac_problems(old, new)
+
+
+class PictureTimesProbe(TableProbe):
+    """The table's facts, with the encounter video's pictures at uneven times (VFR)."""
+
+    def __init__(self, times: tuple[float, ...]) -> None:
+        super().__init__(DURATIONS)
+        self.times = times
+
+    def probe(self, path: Path):  # type: ignore[no-untyped-def]
+        import dataclasses
+
+        info = super().probe(path)
+        if path.name != "encounter.mp4":
+            return info
+        return dataclasses.replace(
+            info, frame_times=self.times, frame_count=len(self.times), variable_frame_rate=True
+        )
+
+
+def test_frame_checkpoints_use_the_pictures_own_times(frame_case: tuple[Path, Path]) -> None:
+    frame = frame_case[1]
+    text = frame.read_text(encoding="utf-8")
+    # 400 pictures, the first 300 every 1/60 s then every 1/10 s: picture 324 is at 7.4 s
+    times = tuple(i / 60 for i in range(300)) + tuple(5 + i / 10 for i in range(100))
+    load_case(frame, PictureTimesProbe(times))  # 7.4 s is before the 14 s end
+    late = tuple(i / 60 for i in range(300)) + tuple(5 + i for i in range(100))
+    with pytest.raises(CaseValidationError) as info:
+        load_case(frame, PictureTimesProbe(late))  # picture 324 at 29 s: past the end
+    [problem] = info.value.problems
+    assert (problem.line, problem.col) == position(text, "frame: 324", 7)
+    assert problem.message == (
+        "checkpoint at 29.000 s is at or past the end of ../assets/media/fast/encounter.mp4 "
+        "(14.000 s)"
+    )
+    with pytest.raises(CaseValidationError) as info:
+        load_case(frame, PictureTimesProbe(times[:300]))
+    [problem] = info.value.problems
+    assert problem.message == (
+        "frame 324 is past the last frame of ../assets/media/fast/encounter.mp4 (299)"
+    )
