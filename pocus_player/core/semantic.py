@@ -548,6 +548,10 @@ class SemanticChecker:
         case = self.data.get("case")
         if isinstance(case, dict):
             places.append((("case", "title"), case.get("title")))
+            places.append((("case", "version"), case.get("version")))
+            authors = case.get("authors")
+            for ai, author in enumerate(authors if isinstance(authors, list) else []):
+                places.append((("case", "authors", ai), author))
             for di, dom in _dicts(case.get("domains")):
                 places.append((("case", "domains", di, "title"), dom.get("title")))
         for qi, q in _dicts(self.data.get("questions")):
@@ -557,7 +561,8 @@ class SemanticChecker:
                 places.append((("questions", qi, "options", oi, "text"), option.get("text")))
         for path, value in places:
             if isinstance(value, str) and value and not value.strip():
-                self.report(path, f"{path[-1]} is blank; write the text the candidate reads")
+                name = "an author" if path[-2:-1] == ("authors",) else path[-1]
+                self.report(path, f"{name} is blank; write the text out")
 
     def check_constraints(self, base: JsonPath, q: dict[str, Any], option_ids: list[str]) -> None:
         """Each "a before b" pair names two different options in the key's order, once."""

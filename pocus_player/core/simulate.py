@@ -93,6 +93,9 @@ class _Where:
         return f"{self.source}:{line}:{col}: {dotted}" if dotted else f"{self.source}:{line}:{col}"
 
 
+MAX_SECONDS = 10_000_000.0  # about 4 months: more is a typing slip, and sums must stay finite
+
+
 def _seconds(value: Any, where: str) -> float:
     if (
         isinstance(value, bool)
@@ -101,6 +104,10 @@ def _seconds(value: Any, where: str) -> float:
         or value < 0
     ):
         raise ResponsesFileError(f"{where}: expected seconds (a number, 0 or more), got {value!r}")
+    if value > MAX_SECONDS:
+        raise ResponsesFileError(
+            f"{where}: {value:g} seconds is more than any sitting lasts (at most {MAX_SECONDS:g})"
+        )
     return float(value)
 
 

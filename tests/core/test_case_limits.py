@@ -217,6 +217,15 @@ def test_accommodation_must_be_a_real_multiplier(tmp_path: Path, value: str, mes
     assert responses_error(tmp_path, f"accommodation: {value}\n") == message
 
 
+def test_seconds_beyond_any_sitting(tmp_path: Path) -> None:
+    assert responses_error(
+        tmp_path, "proctor:\n  - {at: cp-plan, action: add_time, seconds: 1.0e+308}\n"
+    ) == (
+        "r.yaml:2:46: proctor[0].seconds: 1e+308 seconds is more than any sitting lasts "
+        "(at most 1e+07)"
+    )
+
+
 def test_responses_file_errors_give_line_and_column(tmp_path: Path) -> None:
     text = "responses:\n  q-stability: {choice: stable}\nelapsed:\n  cp-plan: -3\n"
     assert responses_error(tmp_path, text) == (
@@ -462,7 +471,7 @@ def test_blank_stem_and_option_text() -> None:
     old = "    stem: What does the subxiphoid clip show?\n"
     new = '    stem: "   "\n'
     assert cardiac_problems(old, new) == [
-        (*cardiac_position(old, new, '"   "'), "stem is blank; write the text the candidate reads")
+        (*cardiac_position(old, new, '"   "'), "stem is blank; write the text out")
     ]
 
 
