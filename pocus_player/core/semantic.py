@@ -561,7 +561,7 @@ class SemanticChecker:
                 places.append((("questions", qi, "options", oi, "text"), option.get("text")))
         for path, value in places:
             if isinstance(value, str) and value and not value.strip():
-                name = "an author" if path[-2:-1] == ("authors",) else path[-1]
+                name = "an author" if path[-2:-1] == ("authors",) else str(path[-1])
                 self.report(path, f"{name} is blank; write the text out")
 
     def check_constraints(self, base: JsonPath, q: dict[str, Any], option_ids: list[str]) -> None:
