@@ -46,7 +46,8 @@ Display text
     ``<lang>``, ``<ruby>``, timestamp tags) are removed and character references
     (``&amp;`` ...) decoded. A voice tag's name is kept as the cue's `speaker`;
     when a cue holds several voices, each later voice's name is written before
-    its line ("Name: text"). SubRip ``<i>``/``<b>``/``<font>`` tags are removed.
+    its line ("Name: text"). SubRip ``<i>``/``<b>``/``<font>`` tags and ``{\an8}``-style
+    positioning codes (left by subtitle converters) are removed.
 
 Errors
     One exception class, `CaptionError(path, line, message)`. Every problem of a

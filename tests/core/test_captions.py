@@ -204,6 +204,11 @@ def test_a_timings_line_after_cue_text_starts_the_next_cue(tmp_path: Path) -> No
     assert [(c.text, c.line) for c in track.cues] == [("first", 3), ("second", 5)]
 
 
+def test_srt_tags_and_positioning_codes_are_removed(tmp_path: Path) -> None:
+    srt = '1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<i>Top</i> <font color="red">line</font>\n'
+    assert [c.text for c in load_captions(write(tmp_path, "t.srt", srt)).cues] == ["Top line"]
+
+
 def test_cue_identifiers_are_kept(tmp_path: Path) -> None:
     track = load_captions(write(tmp_path, "good.vtt", GOOD_VTT))
     assert [c.identifier for c in track.cues] == ["intro", "", ""]
