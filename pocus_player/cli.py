@@ -76,7 +76,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 for p, probs in results.items()
             ],
         }
-        print(json.dumps(out, indent=2))
+        print(json.dumps(out, indent=2, allow_nan=False))
     else:
         for path, probs in results.items():
             if probs:
@@ -149,6 +149,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_validate(sub)
     _optional_subcommands(sub, _modules_for(argv))
+    # Subcommands in the Qt- and VLC-free core (simulate) get the media probe from here.
+    parser.set_defaults(probe_factory=make_probe)
     return parser
 
 
