@@ -765,7 +765,10 @@ class ExamSession:
             core.state = state
             core.outcome = snap["outcome"]
             core.unreached = list(snap["unreached"])
-            core.totals = CaseTotals.from_json(snap["totals"])
+            # Totals are recomputed, like the scores: a resume blob holds no score.
+            scored = list(core.results.values())
+            scored += [scoring.score(case.question_by_id(q), {}) for q in core.unreached]
+            core.totals = case_totals(case, scored, core.path, core.outcome, core.unreached)
             return session
         if state is SessionState.NOT_STARTED:
             raise SessionError("the session never started; start it afresh")
@@ -1093,5 +1096,4 @@ class ExamSession:
             "accommodation": self._accommodation,
             "outcome": core.outcome,
             "unreached": list(core.unreached),
-            "totals": core.totals.to_json() if core.totals else None,
         }
