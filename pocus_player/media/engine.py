@@ -52,6 +52,7 @@ from PySide6.QtGui import QImage
 
 from pocus_player.core.media_info import MediaInfo, MediaProbeError
 from pocus_player.core.model import Checkpoint
+from pocus_player.media import memory_media
 from pocus_player.media.bridge import GuiBridge
 from pocus_player.media.first_frames import needs_first_frames
 from pocus_player.media.frames import Frame, FrameQueue, FrameSink
@@ -356,10 +357,11 @@ class MediaEngine(QObject):
         self._audio_fault_sent = False
         self._pending_checkpoints = tuple(checkpoints)
         self._loading_path = path
-        if not path.exists():
+        sealed = memory_media.is_sealed(path)  # a sealed package's member: played from memory
+        if not sealed and not path.exists():
             self._fault(FaultKind.MISSING, path, f"Media file not found: {path}")
             return
-        if not path.is_file():
+        if not sealed and not path.is_file():
             self._fault(FaultKind.MISSING, path, f"Media path is not a file: {path}")
             return
         self._set_state(State.LOADING)
@@ -368,7 +370,7 @@ class MediaEngine(QObject):
 
         def job() -> None:
             try:
-                info, sar = self.probe.probe_full(path)
+                info, sar = memory_media.probe_full(self.probe, path)
             except MediaProbeError as exc:
                 self._bridge.post(lambda err=exc: self._on_load_done(run, err))
                 return
@@ -382,12 +384,14 @@ class MediaEngine(QObject):
             self._worker_video = self.render == "frames" and info.has_video
             prints: tuple[bytes, ...] = ()
             if self.render == "frames" and info.has_video and info.width and info.height:
-                ticks = self.probe.gif_picture_ticks(path)  # a GIF: how long each picture lasts
+                # a GIF: how long each picture lasts
+                ticks = memory_media.gif_picture_ticks(self.probe, path)
                 # a start libvlc may show early: frames known by their content
-                prints = self.probe.first_frame_prints(path, info.width, info.height)
+                prints = memory_media.first_frame_prints(self.probe, path, info.width, info.height)
                 self._sink.configure(info.width, info.height, fps, ticks)
                 self._player.video_set_format("RV32", info.width, info.height, info.width * 4)
-            media = self.runtime.instance.media_new_path(str(path))
+            # the player was stopped above: the previous in-memory media may be wiped now
+            media = memory_media.new_media(self.runtime.instance, path, id(self))
             for option in gif_media_options(path):
                 media.add_option(option)  # a GIF animates only through libavformat
             self._player.set_media(media)
@@ -1162,6 +1166,7 @@ class MediaEngine(QObject):
         self._worker.submit(self._player.stop)
         self._worker.close()
         self._player.release()
+        memory_media.release_owner(id(self))  # stopped and released: wipe its in-memory media
         self._bridge.close()
 
     def worker_busy_ms(self) -> float:
