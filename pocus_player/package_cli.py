@@ -81,7 +81,8 @@ def add_subparser(sub: Any) -> None:
     p.add_argument(
         "--board-recipient",
         type=Path,
-        help="the board's age recipient file (default: the demo one)",
+        help="the board's age recipient file: adds a board slot, to rescore with the board key "
+        "(default with --withhold-keys: the demo one)",
     )
     p.add_argument("--not-before", help="first valid time, ISO 8601 (UTC if no zone)")
     p.add_argument("--not-after", help="last valid time, ISO 8601 (UTC if no zone)")
@@ -214,7 +215,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         passphrase = None if args.no_passphrase else read_passphrase(args, confirm=True)
         center = _recipients(args.center_recipient)
         board = None
-        if args.withhold_keys:
+        if args.withhold_keys or args.board_recipient:
             board = _read_recipient(args.board_recipient or resources.demo_board_recipient())
         options = BuildOptions(
             passphrase=passphrase,

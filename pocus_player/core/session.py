@@ -107,6 +107,8 @@ from pocus_player.core.totals import CaseTotals, case_totals
 log = logging.getLogger(__name__)
 
 SNAPSHOT_FORMAT = "pocus-session/1"
+# A response's score when the keys are withheld from the sitting (`results rescore` fills it in).
+PENDING_SCORE: dict[str, Any] = {"pending": True, "reason": "keys withheld: scored by the board"}
 _T = TypeVar("_T")
 
 
@@ -311,6 +313,7 @@ class ExamSession:
         accommodation: float = 1.0,
         app_version: str = __version__,
         candidate: Mapping[str, str] | None = None,
+        delivery: Mapping[str, Any] | None = None,
     ) -> None:
         if not accommodation >= 1.0:
             raise ValueError(f"accommodation multiplies time limits; {accommodation} is below 1")
@@ -323,6 +326,11 @@ class ExamSession:
         # Who sits the exam (e.g. {"id": ..., "name": ...}): recorded inside the
         # encrypted start record, as a file name can be changed.
         self._candidate = dict(candidate or {})
+        # The sealed package the case came from (id, version, SHA-256, signer), for the start
+        # record; with `keys_withheld` the case holds placeholder keys, so nothing is scored
+        # here: responses are recorded with their score pending, for the board to fill in.
+        self._delivery = dict(delivery or {})
+        self._scores_withheld = bool(self._delivery.get("keys_withheld"))
         self._core = _Core(
             overall=CountdownTimer(case.settings.time_limit_s * accommodation),
             patient=dict(case.initial_state),
@@ -485,6 +493,7 @@ class ExamSession:
                         "time_limit_s": tx.core.overall.limit,
                         "started_at": tx.now,
                         "candidate": self._candidate,
+                        **({"package": self._delivery} if self._delivery else {}),
                     },
                 )
             )
@@ -710,10 +719,11 @@ class ExamSession:
         journal: Journal,
         *,
         app_version: str = __version__,
+        delivery: Mapping[str, Any] | None = None,
     ) -> ExamSession:
         """Resume after the last submitted checkpoint recorded in `snapshot`."""
         try:
-            return cls._restore(case, snapshot, clock, journal, app_version)
+            return cls._restore(case, snapshot, clock, journal, app_version, delivery)
         except (KeyError, TypeError, ValueError) as exc:
             raise SessionError(f"not a usable resume state: {exc!r}") from None
 
@@ -725,6 +735,7 @@ class ExamSession:
         clock: Clock,
         journal: Journal,
         app_version: str,
+        delivery: Mapping[str, Any] | None = None,
     ) -> ExamSession:
         if snap.get("format") != SNAPSHOT_FORMAT:
             raise SessionError(
@@ -743,6 +754,7 @@ class ExamSession:
             journal,
             accommodation=float(snap["accommodation"]),
             app_version=app_version,
+            delivery=delivery,
         )
         core = session._core
         core.overall = CountdownTimer(float(snap["time_limit_s"]), float(snap["time_used_s"]))
@@ -970,7 +982,7 @@ class ExamSession:
                         "checkpoint": cp.id,
                         "step": cp.step_id,
                         "response": response,
-                        "score": result.to_json(),
+                        "score": dict(PENDING_SCORE) if self._scores_withheld else result.to_json(),
                         "timings": timings,
                         "cause": cause,
                     },
@@ -1060,7 +1072,8 @@ class ExamSession:
                 "submit",
                 {
                     "outcome": outcome,
-                    "totals": totals.to_json(),
+                    "totals": None if self._scores_withheld else totals.to_json(),
+                    **({"scores_pending": True} if self._scores_withheld else {}),
                     "path": list(core.path),
                     "unreached": unreached,
                     "time_used_s": round(used, 6),

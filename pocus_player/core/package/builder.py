@@ -269,6 +269,9 @@ def build_package(
     if center:
         members[L.CENTER_SLOT] = bytes(pyrage.encrypt(secret_key, center))
         slots.append("center")
+    if board is not None:  # the board can open its own package (to rescore) with its key
+        members[L.BOARD_SLOT] = bytes(pyrage.encrypt(secret_key, [board]))
+        slots.append("board")
     if options.withhold_keys:
         assert board is not None
         members[L.BOARD_KEYS] = bytes(pyrage.encrypt(L.canonical_json(withheld), [board]))

@@ -70,6 +70,20 @@ def media_facts(path: Path | str) -> Mapping[str, Any] | None:
     return found[1].facts if found else None
 
 
+def delivery_record(pkg: UnlockedPackage, trusted: Sequence[VerifyKey] = ()) -> dict[str, Any]:
+    """What a start record says about the package a case was sat from."""
+    sealed = pkg.sealed
+    status = sealed.signature_status(trusted) if trusted else None
+    return {
+        "id": sealed.exam_id,
+        "version": sealed.version,
+        "sha256": sealed.file_sha256(),
+        "signer_key_id": sealed.signer_key_id,
+        "signature_trusted": status.trusted if status else None,
+        "keys_withheld": pkg.keys_withheld,
+    }
+
+
 def open_package(
     path: Path,
     *,

@@ -11,6 +11,7 @@ members read at disk speed):
                       SHA-256 of the plaintext, role and probe facts
     key.pass.age      the package key under the proctor passphrase (age scrypt)
     key.center.age    the package key to the test-center age recipients
+    key.board.age     the package key to the board's recipient (to rescore; optional)
     keys.board.age    withheld keys, to the board's recipient only (optional)
     m/000001.age ...  one member per file (case scripts, captions, stills, clips), to the
                       package key; opaque names
@@ -34,6 +35,7 @@ SIGNATURE = "signature.json"
 MANIFEST = "manifest.age"
 PASS_SLOT = "key.pass.age"
 CENTER_SLOT = "key.center.age"
+BOARD_SLOT = "key.board.age"
 BOARD_KEYS = "keys.board.age"
 MEMBER_DIR = "m/"
 

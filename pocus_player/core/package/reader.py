@@ -294,11 +294,12 @@ class SealedPackage:
             raise UnlockError("give the proctor passphrase or a test-center key to unlock it")
         with zipfile.ZipFile(self.path) as zf:
             secret: bytes | None = None
-            if identities and L.CENTER_SLOT in self.header["members"]:
-                with contextlib.suppress(pyrage.DecryptError):
-                    secret = bytes(
-                        pyrage.decrypt(self._read_member(zf, L.CENTER_SLOT), list(identities))
-                    )
+            for slot in (L.CENTER_SLOT, L.BOARD_SLOT):
+                if secret is None and identities and slot in self.header["members"]:
+                    with contextlib.suppress(pyrage.DecryptError):
+                        secret = bytes(
+                            pyrage.decrypt(self._read_member(zf, slot), list(identities))
+                        )
             if secret is None and passphrase is not None:
                 if L.PASS_SLOT not in self.header["members"]:
                     raise UnlockError(
@@ -311,10 +312,11 @@ class SealedPackage:
                 except pyrage.DecryptError:
                     raise UnlockError("wrong passphrase for this package") from None
             if secret is None:
+                key_slots = {L.CENTER_SLOT, L.BOARD_SLOT} & set(self.header["members"])
                 raise UnlockError(
                     "none of this test center's keys opens this package"
-                    if L.CENTER_SLOT in self.header["members"]
-                    else f"{self.path.name} has no test-center slot; type the passphrase"
+                    if key_slots
+                    else f"{self.path.name} has no key slot; type the passphrase"
                 )
             try:
                 identity = pyrage.x25519.Identity.from_str(secret.decode("ascii"))
