@@ -29,6 +29,7 @@ from pocus_player.core.settings_store import (
     SettingsStore,
     app_dirs,
     demo_exams,
+    package_exam,
     results_dir_for,
 )
 from pocus_player.ui import theme
@@ -88,7 +89,14 @@ class ExamApp(QObject):
         self.progress_store = ProgressStore(self.dirs)
         self.exams: list[ExamDef] = [*demo_exams(), *self.settings.exams]
         self.preselect = options.exam
-        if options.exam and options.exam.endswith((".yaml", ".yml")):
+        if options.exam and options.exam.endswith(".pocusexam"):
+            path = Path(options.exam).expanduser().resolve()
+            known = next((e for e in self.exams if e.package == path), None)
+            if known is None:
+                known = package_exam(path)
+                self.exams.append(known)
+            self.preselect = known.id
+        elif options.exam and options.exam.endswith((".yaml", ".yml")):
             # A case file named on the command line is offered even when no exam lists it.
             path = Path(options.exam).expanduser().resolve()
             known = next((e for e in self.exams if e.cases == (path,)), None)
@@ -145,6 +153,8 @@ class ExamApp(QObject):
             results_dir=self.results_dir,
             min_free_mb=self.settings.min_free_mb,
             board_recipient=self.settings.board_recipient,
+            signing_key=self.settings.board_signing_key,
+            center_identity=self.settings.center_identity,
             problems=self.problems,
             unfinished=self.unfinished,
             practice=self.options.practice,
@@ -176,7 +186,12 @@ class ExamApp(QObject):
 
     # -- the exam
 
-    def _build_exam(self, progress: ExamProgress, cases: list) -> None:  # type: ignore[type-arg]
+    def _build_exam(
+        self,
+        progress: ExamProgress,
+        cases: list,  # type: ignore[type-arg]
+        delivery: dict[str, object] | None = None,
+    ) -> None:
         from pocus_player.media.engine import MediaEngine
         from pocus_player.media.policy import PlaybackPolicy
         from pocus_player.ui.candidate_window import CandidateWindow
@@ -196,6 +211,7 @@ class ExamApp(QObject):
             recipient=recipient,
             results_dir=self.results_dir,
             progress_store=self.progress_store,
+            delivery=delivery,  # type: ignore[arg-type]
         )
         kiosk = (
             self.options.kiosk
@@ -230,7 +246,7 @@ class ExamApp(QObject):
             self.start_window.show_error("The cases were not all loaded; run the preflight again.")
             return
         log.info("exam %s starting (%d case(s))", progress.exam_id, len(cases))
-        self._build_exam(progress, cases)
+        self._build_exam(progress, cases, self.start_window.delivery)
         self.controller.prepare()
 
     def resume_exam(self, unfinished: UnfinishedSession) -> None:
@@ -294,6 +310,8 @@ class ExamApp(QObject):
         self.controller = None
         self.candidate_window = None
         self.media_widget = None
+        if self.start_window is not None:
+            self.start_window.forget_package()  # the sealed content is unreadable from here on
 
     def finish_exam(self) -> None:
         """The proctor leaves the exam (after it ended): back to the locked start screen."""

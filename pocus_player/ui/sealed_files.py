@@ -36,7 +36,7 @@ def read_image(path: Path) -> QImage:
         reader.setAutoTransform(True)
         image = reader.read()
         buffer.close()
-        raw.fill(b"\0")
+        raw.fill(0)  # best effort: the copy Qt decoded from
         return image
     finally:
         data[:] = bytes(len(data))
