@@ -516,7 +516,7 @@ def run(args: argparse.Namespace, out: Any = None, err: Any = None) -> int:
     delivery: dict[str, Any] | None = None
     try:
         if args.case.suffix == ".pocusexam":
-            case, delivery = _case_from_package(args)
+            case, delivery = case_from_package(args)
         else:
             case = load_case(args.case)
     except CaseValidationError as exc:
@@ -560,7 +560,7 @@ def run(args: argparse.Namespace, out: Any = None, err: Any = None) -> int:
     return 0
 
 
-def _case_from_package(args: argparse.Namespace) -> tuple[Case, dict[str, Any]]:
+def case_from_package(args: argparse.Namespace) -> tuple[Case, dict[str, Any]]:
     """Unlock a package (signature not required: this is authoring) and pick its case."""
     from pocus_player.core.package import content
     from pocus_player.core.package.errors import PackageError

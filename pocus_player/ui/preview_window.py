@@ -72,7 +72,7 @@ from PySide6.QtWidgets import (
 )
 
 from pocus_player.core import branching, scoring
-from pocus_player.core.captions import CaptionError, load_captions
+from pocus_player.core.captions import CaptionError
 from pocus_player.core.clock import VirtualClock
 from pocus_player.core.errors import CaseValidationError, Problem, ResponseError, SessionError
 from pocus_player.core.geometry import CalibrationError
@@ -104,6 +104,7 @@ from pocus_player.ui.case_outline import (
     graph_edges,
 )
 from pocus_player.ui.file_watcher import CaseFileWatcher
+from pocus_player.ui.sealed_files import read_captions
 
 log = logging.getLogger(__name__)
 
@@ -189,10 +190,13 @@ class PreviewWindow(QMainWindow):
         probe: MediaProbe | None = None,
         engine: Any = None,
         watch: bool = True,
+        sealed_case: Case | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         from pocus_player.media.engine import MediaEngine
+
+        self.sealed_case = sealed_case  # a case from an unlocked package: shown, never reloaded
         from pocus_player.media.policy import PlaybackPolicy
 
         self.case_path = Path(case_path).absolute()
@@ -459,13 +463,19 @@ class PreviewWindow(QMainWindow):
         """Load the script again; on failure keep showing the last valid version."""
         started = time.monotonic()
         try:
-            case = load_case(self.case_path, self.probe, probe_cache=self.probe_cache)
+            case = self.sealed_case or load_case(
+                self.case_path, self.probe, probe_cache=self.probe_cache
+            )
         except CaseValidationError as exc:
             self._show_problems(exc.problems, failed=True)
             self._watch_files(None)
             self.loadFailed.emit(exc.problems)
             return False
-        warnings = lint_case(case, self.case_path, self.probe, probe_cache=self.probe_cache)
+        warnings = (
+            []
+            if self.sealed_case  # linted when it was built
+            else lint_case(case, self.case_path, self.probe, probe_cache=self.probe_cache)
+        )
         previous = self.case
         self.case = case
         self.coverage.restrict_to(case)
@@ -761,7 +771,7 @@ class PreviewWindow(QMainWindow):
         track = None
         if item.captions is not None:
             try:
-                track = load_captions(item.captions)
+                track = read_captions(item.captions)  # a sealed package's from memory
             except CaptionError as exc:
                 log.info("captions of %s not shown: %s", item.id, exc)
         self.captions.set_track(track)
