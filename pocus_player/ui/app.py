@@ -253,6 +253,14 @@ class ExamApp(QObject):
         from pocus_player.core.errors import CaseValidationError
         from pocus_player.ui.exam_controller import load_exam_cases
 
+        saved = self.progress_store.load()
+        package = next(
+            (e for e in self.exams if e.package is not None and saved and saved.exam_id == e.id),
+            None,
+        )
+        if saved is not None and package is not None:
+            self._resume_from_package(package, saved, unfinished)
+            return
         progress = self._progress_for(unfinished)
         if progress is None:
             self.start_window.show_error(
@@ -273,6 +281,39 @@ class ExamApp(QObject):
             self.close_exam()
             self.start_window.show()
             self.start_window.show_error(message)
+
+    def _resume_from_package(
+        self, exam: ExamDef, progress: ExamProgress, unfinished: UnfinishedSession
+    ) -> None:
+        """An unfinished sitting from a sealed package: the unlock is asked for again."""
+        from pocus_player.ui.start_window import run_package_checks
+
+        w = self.start_window
+        assert exam.package is not None
+        passphrase = w.ask_passphrase(w, exam.package.name)
+        checks, cases, pkg = run_package_checks(
+            exam,
+            passphrase,
+            self.settings.center_identity,
+            self.settings.board_signing_key,
+            progress.practice,
+        )
+        failed = [c for c in checks if not c.ok]
+        if pkg is None or failed or len(cases) != len(progress.cases):
+            reason = failed[0].detail if failed else "its cases differ from the exam begun"
+            w.show_error(f"The unfinished exam cannot be resumed: {reason}")
+            if pkg is not None:
+                from pocus_player.core.package import content
+
+                content.unregister(pkg)
+            return
+        w.adopt_package(pkg)
+        self._build_exam(progress, cases, w.delivery)
+        if not self.controller.resume(unfinished):
+            message = self.controller.fault_message
+            self.close_exam()
+            w.show()
+            w.show_error(message)
 
     def _progress_for(self, u: UnfinishedSession) -> ExamProgress | None:
         from pocus_player.core.journal import _name_part

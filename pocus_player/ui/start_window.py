@@ -588,6 +588,31 @@ class StartWindow(QMainWindow):
         self.exam_combo.setCurrentIndex(self.exams.index(exam))
         self.passphrase.setFocus()
 
+    @classmethod
+    def ask_passphrase(cls, parent: QWidget, package_name: str) -> str | None:
+        """Ask for a package's passphrase again (to resume); None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getText(
+            parent,
+            "Unlock the exam package",
+            f"Passphrase of {package_name}, to resume the unfinished exam:",
+            QLineEdit.EchoMode.Password,
+        )
+        return text if ok and text else None
+
+    def adopt_package(self, pkg: UnlockedPackage | None) -> None:
+        """The unlocked package of the exam about to run, and what its start records say."""
+        self.forget_package()
+        if pkg is None:
+            return
+        from pocus_player.core.package import content
+        from pocus_player.core.package.signing import load_verify_key
+
+        trusted = [load_verify_key(self.signing_key)] if self.signing_key is not None else []
+        self.package = pkg
+        self.delivery = content.delivery_record(pkg, trusted)
+
     def forget_package(self) -> None:
         """The exam is over (or another one chosen): its content is no longer readable."""
         if self.package is not None:
@@ -767,18 +792,10 @@ class StartWindow(QMainWindow):
         if exam.package is not None:
             passphrase = self.passphrase.text()
             self.passphrase.clear()  # used once, never kept (a rerun asks again)
-            package_checks, package_cases, self.package = run_package_checks(
+            package_checks, package_cases, pkg = run_package_checks(
                 exam, passphrase, self.center_identity, self.signing_key, p.practice
             )
-            if self.package is not None:
-                from pocus_player.core.package import content
-
-                trusted = []
-                if self.signing_key is not None:
-                    from pocus_player.core.package.signing import load_verify_key
-
-                    trusted = [load_verify_key(self.signing_key)]
-                self.delivery = content.delivery_record(self.package, trusted)
+            self.adopt_package(pkg)
         checks, cases = run_checks(
             exam, self.probe, self.results_dir, self.min_free_mb, self.board_recipient
         )
