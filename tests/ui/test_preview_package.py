@@ -18,7 +18,7 @@ pytestmark = pytest.mark.media
 def test_preview_shows_a_case_from_a_package(
     qtbot: Any,
     build: Any,
-    monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import argparse
 
@@ -41,7 +41,7 @@ def test_preview_shows_a_case_from_a_package(
 def test_simulate_refuses_a_wrong_passphrase(
     build: Any,
     monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
 ) -> None:
     package = build()
