@@ -10,7 +10,7 @@ import pytest
 from pocus_player import resources
 from pocus_player.cli import main
 from pocus_player.core.package import content
-from tests.core.package.conftest import PASSPHRASE, build  # noqa: F401
+from tests.core.package.conftest import PASSPHRASE
 
 pytestmark = pytest.mark.media
 
