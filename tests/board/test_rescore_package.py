@@ -33,7 +33,9 @@ def test_withheld_sitting_rescored_by_the_board_equals_local_scoring(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     responses = CASES / "examples" / f"{name}.responses.yaml"
-    package = build(CASES / f"{name}.yaml", withhold_keys=True, board_recipient=BOARD_PUB)
+    package = build(
+        CASES / f"{name}.yaml", passphrase=PASSPHRASE, withhold_keys=True, board_recipient=BOARD_PUB
+    )
     monkeypatch.setenv("PP", PASSPHRASE)
     # the sitting, from the package (keys withheld), and the same responses scored locally
     assert (

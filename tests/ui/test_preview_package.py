@@ -25,7 +25,7 @@ def test_preview_shows_a_case_from_a_package(
     from pocus_player.core.simulate import case_from_package
     from pocus_player.ui.preview_window import PreviewWindow
 
-    package = build(resources.cases_dir() / "cardiac-effusion.yaml")
+    package = build(resources.cases_dir() / "cardiac-effusion.yaml", passphrase=PASSPHRASE)
     monkeypatch.setenv("PP", PASSPHRASE)
     args = argparse.Namespace(case=package, passphrase_env="PP", passphrase_file=None, case_id=None)
     case, delivery = case_from_package(args)
@@ -44,7 +44,7 @@ def test_simulate_refuses_a_wrong_passphrase(
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
 ) -> None:
-    package = build()
+    package = build(passphrase=PASSPHRASE)
     monkeypatch.setenv("PP", "not it")
     responses = resources.cases_dir() / "examples" / "cardiac-effusion.responses.yaml"
     assert (

@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pyrage
 import pytest
 
 from pocus_player.core.media_info import MediaInfo, MediaProbeError
@@ -19,6 +20,10 @@ CASES = REPO / "cases"
 MEDIA = REPO / "assets" / "media"
 MANIFEST = json.loads((MEDIA / "manifest.json").read_text(encoding="utf-8"))["files"]
 PASSPHRASE = "correct horse battery staple"
+# A test center's key: most tests unlock with it (X25519, under a millisecond) rather than
+# with the passphrase (scrypt, one to two seconds each).
+CENTER = pyrage.x25519.Identity.generate()
+CENTER_PUB = str(CENTER.to_public())
 
 
 class ManifestProbe:
@@ -50,10 +55,11 @@ Builder = Callable[..., Path]
 
 @pytest.fixture
 def build(tmp_path: Path) -> Builder:
-    """build(*case paths, name=..., **BuildOptions fields) -> the package path."""
+    """build(*case paths, name=..., **BuildOptions fields) -> the package path (by default
+    unlocked by the CENTER key, signed with the demo key)."""
 
     def make(*cases: Path, name: str = "exam.pocusexam", **kw: object) -> Path:
-        options = {"passphrase": PASSPHRASE, "signing_key": demo_key(), **kw}
+        options = {"center_recipients": (CENTER_PUB,), "signing_key": demo_key(), **kw}
         out = tmp_path / name
         spec = ExamSpec(
             "demo-exam", "Demo exam", "3", tuple(cases) or (CASES / "cardiac-effusion.yaml",)

@@ -15,7 +15,7 @@ from tests.core.package.conftest import CASES, PASSPHRASE, Builder
 def test_inspect_and_verify(
     build: Builder, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = build()
+    path = build(passphrase=PASSPHRASE)
     assert main(["package", "inspect", str(path)]) == 0
     out = capsys.readouterr().out
     assert "signed by the board (key" in out and "cardiac-pericardial-effusion" in out

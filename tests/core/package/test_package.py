@@ -32,6 +32,8 @@ from pocus_player.core.package.reader import SealedPackage
 from pocus_player.core.package.signing import SigningKey
 from tests.core.package.conftest import (
     CASES,
+    CENTER,
+    CENTER_PUB,
     PASSPHRASE,
     Builder,
     ManifestProbe,
@@ -44,7 +46,7 @@ TRUST = [demo_key().verify_key]
 
 
 def open_exam(path: Path, **kw: object) -> content.UnlockedPackage:
-    args: dict[str, object] = {"passphrase": PASSPHRASE, "trusted": TRUST, **kw}
+    args: dict[str, object] = {"identities": [CENTER], "trusted": TRUST, **kw}
     return content.open_package(path, **args)  # type: ignore[arg-type]
 
 
@@ -80,7 +82,12 @@ def sealed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         spec,
         out,
         ManifestProbe(),
-        BuildOptions(passphrase=PASSPHRASE, signing_key=demo_key(), builder="test board"),
+        BuildOptions(
+            passphrase=PASSPHRASE,
+            center_recipients=(CENTER_PUB,),
+            signing_key=demo_key(),
+            builder="test board",
+        ),
     )
     return out
 
@@ -108,12 +115,10 @@ def test_a_sealed_package_holds_nothing_readable(sealed: Path) -> None:
         data = item.file.read_bytes()
         for i in range(0, len(data) - 64, max(1, len(data) // 50)):
             assert data[i : i + 64] not in raw, item.file.name
-    assert set(members(sealed)) >= {L.HEADER, L.SIGNATURE, L.MANIFEST, L.PASS_SLOT}
-    assert all(
-        n.startswith(L.MEMBER_DIR)
-        for n in members(sealed)
-        if n not in (L.HEADER, L.SIGNATURE, L.MANIFEST, L.PASS_SLOT)
-    )
+    slots = {L.HEADER, L.SIGNATURE, L.MANIFEST, L.PASS_SLOT, L.CENTER_SLOT}
+    names = set(members(sealed))
+    assert names >= slots
+    assert all(n.startswith(L.MEMBER_DIR) for n in names - slots)
 
 
 def test_inspect_shows_ids_sizes_and_signature_without_unlocking(sealed: Path) -> None:
@@ -122,7 +127,7 @@ def test_inspect_shows_ids_sizes_and_signature_without_unlocking(sealed: Path) -
     assert pkg.exam_id == "demo-exam" and pkg.version == "3"
     assert [c["id"] for c in pkg.exam["cases"]] == ["cardiac-pericardial-effusion"]
     assert pkg.header["content"]["files"] == 5
-    assert pkg.slots == ("passphrase",)
+    assert pkg.slots == ("passphrase", "center")
     status = pkg.signature_status(TRUST)
     assert status.trusted and status.key_id == demo_key().id
 
@@ -149,7 +154,7 @@ def test_unlocked_cases_equal_the_scripts_and_files_match(sealed: Path) -> None:
 def test_center_recipient_slot_unlocks_without_passphrase(build: Builder) -> None:
     center = pyrage.x25519.Identity.generate()
     other = pyrage.x25519.Identity.generate()
-    path = build(passphrase=None, center_recipients=(str(center.to_public()),))
+    path = build(center_recipients=(str(center.to_public()),))
     assert SealedPackage.open(path).slots == ("center",)
     assert open_exam(path, passphrase=None, identities=[center]).files
     with pytest.raises(UnlockError, match=r"none of this test center's keys opens"):
@@ -161,7 +166,8 @@ def test_center_recipient_slot_unlocks_without_passphrase(build: Builder) -> Non
 
 def test_wrong_passphrase(sealed: Path) -> None:
     with pytest.raises(UnlockError, match=r"^wrong passphrase for this package$"):
-        open_exam(sealed, passphrase="not it")
+        open_exam(sealed, passphrase="not it", identities=[])
+    assert open_exam(sealed, passphrase=PASSPHRASE, identities=[]).files
 
 
 MEMBER_NAMES = [L.HEADER, L.SIGNATURE, L.MANIFEST, L.PASS_SLOT, "m/000001.age", "m/000003.age"]

@@ -15,7 +15,7 @@ from pocus_player.core.package import content
 from pocus_player.core.package.builder import BuildOptions, ExamSpec, build_package
 from pocus_player.core.package.errors import PackageBuildError, UnlockError
 from pocus_player.core.package.withhold import split_keys, withhold_refusals
-from tests.core.package.conftest import CASES, PASSPHRASE, Builder, ManifestProbe, content_copy
+from tests.core.package.conftest import CASES, CENTER, Builder, ManifestProbe, content_copy
 
 BOARD_PUB = resources.demo_board_recipient().read_text(encoding="utf-8").strip().splitlines()[-1]
 
@@ -29,7 +29,7 @@ def board_identity() -> pyrage.x25519.Identity:
 def test_withheld_package_holds_no_key_and_the_board_restores_it(build: Builder, name: str) -> None:
     script = CASES / f"{name}.yaml"
     path = build(script, withhold_keys=True, board_recipient=BOARD_PUB)
-    pkg = content.open_package(path, passphrase=PASSPHRASE, require_signature=False)
+    pkg = content.open_package(path, identities=[CENTER], require_signature=False)
     assert pkg.keys_withheld and pkg.sealed.keys_withheld
     original = load_case(script, ManifestProbe())
     (sitting,) = content.load_cases(pkg)
@@ -52,7 +52,7 @@ def test_withheld_package_holds_no_key_and_the_board_restores_it(build: Builder,
 
 def test_the_center_cannot_open_the_withheld_keys(build: Builder) -> None:
     path = build(withhold_keys=True, board_recipient=BOARD_PUB)
-    pkg = content.open_package(path, passphrase=PASSPHRASE, require_signature=False)
+    pkg = content.open_package(path, identities=[CENTER], require_signature=False)
     with pytest.raises(UnlockError, match=r"does not open the withheld keys"):
         pkg.withheld_keys([pyrage.x25519.Identity.generate()])
 
