@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pocus_player.core.media_info import MediaInfo, MediaProbe, MediaProbeError
+from pocus_player.media.first_frames import first_frame_prints
 from pocus_player.media.probe import VlcMediaProbe
 
 
@@ -27,8 +28,10 @@ def facts_from(probe: MediaProbe) -> Callable[[Path, MediaInfo], Mapping[str, An
             sar = 1.0
         ticks = probe.gif_picture_ticks(path)
         prints: tuple[bytes, ...] = ()
-        if info.has_video and info.width and info.height:
-            prints = probe.first_frame_prints(path, info.width, info.height)
+        if info.has_video and info.width and info.height and not ticks:
+            # Every clip's, not only MPEG streams': a start from memory is then numbered
+            # by content too, should libvlc drop or repeat its first picture.
+            prints = first_frame_prints(probe.runtime.instance, path, info.width, info.height)
         return {
             "sar": sar,
             "gif_ticks": list(ticks) if ticks else None,
