@@ -395,6 +395,9 @@ def _case_id_matches(path: Path, file_case_id: str) -> bool:
 
 
 def run(options: AppOptions) -> int:
+    from pocus_player.core.process_guard import harden_process
+
+    harden_process()  # the exam's memory holds decrypted content and responses
     app = create_qapp()
     exam_app = ExamApp(options)
     exam_app.show_start()
