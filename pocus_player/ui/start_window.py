@@ -55,7 +55,7 @@ from pocus_player.ui import theme
 from pocus_player.ui.proctor_panel import PinPrompt, button, message_label, show_message
 
 if TYPE_CHECKING:  # loaded when needed, so the start screen appears quickly
-    from pocus_player.core.model import Case
+    from pocus_player.core.model import Case, MediaItem
     from pocus_player.core.package.reader import UnlockedPackage
     from pocus_player.core.resume import UnfinishedSession
 
@@ -275,30 +275,46 @@ def run_package_checks(
             warning=demo or not status.trusted,
         )
     )
+    content.register(pkg)  # readable from memory from here on: the clips are decoded below
     for case in cases:
         checks.append(Check(f"Case {case.meta.id}", True, f"unlocked ({case.meta.title})"))
         for item in case.media:
-            entry = pkg.entry_for(item.file)
-            try:
-                if entry is None:
-                    raise PackageError(f"the package holds no {item.file.name}")
-                pkg.read_entry(entry)[:] = b""  # decrypted whole and hash-checked, then dropped
-            except PackageError as exc:
-                checks.append(Check(f"Media {item.file.name}", False, str(exc)))
-                continue
-            info = entry.media_info
-            what = "image"
-            if info is not None and info.has_video and info.width:
-                what = f"{info.width}x{info.height}"
-            elif info is not None and info.has_audio:
-                what = "audio"
-            if info is not None and info.duration_s:
-                what += f", {info.duration_s:.1f} s"
-            checks.append(
-                Check(f"Media {item.file.name}", True, f"decrypts in memory and matches ({what})")
-            )
-    content.register(pkg)
+            checks.append(_sealed_media_check(pkg, item))
+    if any(not c.ok for c in checks):
+        content.unregister(pkg)
+        return checks, [], None
     return checks, cases, pkg
+
+
+def _sealed_media_check(pkg: UnlockedPackage, item: MediaItem) -> Check:
+    """A member decrypted whole and hash-checked; a clip's first frame decoded from memory."""
+    from pocus_player.core.package.errors import PackageError
+
+    name = f"Media {item.file.name}"
+    entry = pkg.entry_for(item.file)
+    if entry is None:
+        return Check(name, False, f"the package holds no {item.file.name}")
+    try:
+        pkg.read_entry(entry)[:] = b""  # decrypted whole and hash-checked, then dropped
+    except PackageError as exc:
+        return Check(name, False, str(exc))
+    info = entry.media_info
+    what = "image"
+    if info is not None and info.has_video and info.width:
+        what = f"{info.width}x{info.height}"
+    elif info is not None and info.has_audio:
+        what = "audio"
+    if info is not None and info.duration_s:
+        what += f", {info.duration_s:.1f} s"
+    if info is not None and info.has_video and info.duration_s and not item.is_picture:
+        from pocus_player.ui.questions.images import QuestionImageError, decode_clip_frame
+
+        try:
+            decode_clip_frame(item, 0)
+        except QuestionImageError as exc:
+            return Check(name, False, f"decrypts, but does not decode from memory: {exc}")
+        return Check(name, True, f"decrypts and decodes in memory ({what})")
+    return Check(name, True, f"decrypts in memory and matches ({what})")
 
 
 # ---------------------------------------------------------------- the window
