@@ -6,6 +6,7 @@ pocus-player simulate CASE ...    play a case headless with scripted responses
 pocus-player preview CASE         the item-writer preview window
 pocus-player export-packet CASE OUT.pdf
 pocus-player results ...          board-side: keygen, verify, rescore, export
+pocus-player package ...          sealed exam packages: build, inspect, verify, keygen
 """
 
 from __future__ import annotations
@@ -106,6 +107,7 @@ def _add_validate(sub: Any) -> None:
 _SUBCOMMAND_MODULES: dict[str, str] = {
     "simulate": "pocus_player.core.simulate",
     "results": "pocus_player.board.results",
+    "package": "pocus_player.package_cli",
     "preview": "pocus_player.ui.preview_cli",
     "export-packet": "pocus_player.ui.preview_cli",
     "app": "pocus_player.ui.app_cli",

@@ -149,9 +149,14 @@ def surviving_drafts(
 class PreviewModel:
     """State and rules of one preview session of one case script (see the module docstring)."""
 
-    def __init__(self, case_path: Path, probe: MediaProbe | None = None) -> None:
+    def __init__(
+        self, case_path: Path, probe: MediaProbe | None = None, sealed_case: Case | None = None
+    ) -> None:
         self.case_path = case_path
         self.probe = probe
+        # a case from an unlocked exam package: shown as it is, never read again or linted
+        # (it was validated and linted when the package was built)
+        self.sealed_case = sealed_case
         self.probe_cache: dict[Path, MediaInfo | MediaProbeError] = {}
         self.events = PreviewEvents()
         self.case: Case | None = None
@@ -170,13 +175,19 @@ class PreviewModel:
         """Load the script again: where to go in the new case, or None if it failed to load."""
         started = time.monotonic()
         try:
-            case = load_case(self.case_path, self.probe, probe_cache=self.probe_cache)
+            case = self.sealed_case or load_case(
+                self.case_path, self.probe, probe_cache=self.probe_cache
+            )
         except CaseValidationError as exc:
             self.problems = list(exc.problems)
             self.load_failed = True
             self.events.load_failed.emit(self.problems)
             return None
-        warnings = lint_case(case, self.case_path, self.probe, probe_cache=self.probe_cache)
+        warnings = (
+            []
+            if self.sealed_case is not None
+            else lint_case(case, self.case_path, self.probe, probe_cache=self.probe_cache)
+        )
         previous = self.case
         self.case = case
         self.coverage.restrict_to(case)

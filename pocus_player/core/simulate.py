@@ -469,11 +469,13 @@ def simulate(
     script: ResponseScript,
     journal: Journal | None = None,
     clock: VirtualClock | None = None,
+    delivery: Mapping[str, Any] | None = None,
 ) -> SimulationResult:
     """Run the whole case with `script`; the journal gets every record a real sitting writes.
 
     Load the case with a media probe: a checkpoint given as `frame: N` is reached at
     the media time the probed frame rate gives it (MediaTimingError without one).
+    `delivery` names the sealed package the case came from (see `ExamSession`).
     """
     check_script(case, script)
     untimed = untimed_checkpoints(case)
@@ -481,7 +483,7 @@ def simulate(
         raise MediaTimingError(untimed[0])
     clock = clock or VirtualClock()
     tee = _TeeJournal(journal if journal is not None else MemoryJournal())
-    session = ExamSession(case, clock, tee, accommodation=script.accommodation)
+    session = ExamSession(case, clock, tee, accommodation=script.accommodation, delivery=delivery)
     session.start()
     positions: dict[str, float] = {}
     while not session.is_over:
@@ -540,7 +542,16 @@ def add_subparser(subparsers: Any) -> argparse.ArgumentParser:
         description="Play CASE headless in virtual time with the responses in RESPONSES "
         "(see docs/responses-format.md) and print the path, every score and the totals.",
     )
-    parser.add_argument("case", type=Path, metavar="CASE.yaml")
+    parser.add_argument("case", type=Path, metavar="CASE.yaml|EXAM.pocusexam")
+    parser.add_argument(
+        "--case-id", help="with a package of several cases: the one to play (default: the first)"
+    )
+    parser.add_argument(
+        "--passphrase-env", metavar="VAR", help="a package's passphrase, from this variable"
+    )
+    parser.add_argument(
+        "--passphrase-file", type=Path, help="a package's passphrase, from this file"
+    )
     parser.add_argument("--responses", type=Path, required=True, metavar="RESPONSES.yaml")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     parser.add_argument(
@@ -596,12 +607,19 @@ def run(args: argparse.Namespace, out: Any = None, err: Any = None) -> int:
     # cannot import it): frame-numbered checkpoints need the media's real frame timing.
     factory = getattr(args, "probe_factory", None)
     probe = factory(quiet=True) if factory is not None and not args.no_probe else None
+    delivery: dict[str, Any] | None = None
     try:
-        case = load_case(args.case, probe)
+        if args.case.suffix == ".pocusexam":
+            case, delivery = case_from_package(args)
+        else:
+            case = load_case(args.case, probe)
     except CaseValidationError as exc:
         print(f"{args.case}: the case is invalid:", file=err)
         for problem in exc.problems:
             print(f"  {problem}", file=err)
+        return 2
+    except (PocusError, OSError) as exc:  # a package that cannot be opened: one line
+        print(f"{args.case}: {exc}", file=err)
         return 2
     untimed = untimed_checkpoints(case)
     if untimed:
@@ -620,7 +638,7 @@ def run(args: argparse.Namespace, out: Any = None, err: Any = None) -> int:
     try:
         if args.result_dir is not None:
             journal = _open_result_journal(args, case, clock)
-        result = simulate(case, script, journal, clock)
+        result = simulate(case, script, journal, clock, delivery)
     except ResponsesFileError as exc:
         print(str(exc), file=err)
         return 2
@@ -640,6 +658,31 @@ def run(args: argparse.Namespace, out: Any = None, err: Any = None) -> int:
     else:
         print(result.to_text(), file=out)
     return 0
+
+
+def case_from_package(args: argparse.Namespace) -> tuple[Case, dict[str, Any]]:
+    """Unlock a package (signature not required: this is authoring) and pick its case."""
+    from pocus_player.core.package import content
+    from pocus_player.core.package.errors import PackageError
+
+    passphrase = None
+    if args.passphrase_env:
+        import os
+
+        passphrase = os.environ.get(args.passphrase_env) or None
+    elif args.passphrase_file:
+        passphrase = args.passphrase_file.read_text(encoding="utf-8").rstrip("\r\n")
+    elif sys.stdin.isatty():
+        import getpass
+
+        passphrase = getpass.getpass("Package passphrase: ")
+    pkg = content.open_package(args.case, passphrase=passphrase, require_signature=False)
+    cases = content.load_cases(pkg)
+    chosen = [c for c in cases if args.case_id in (None, c.meta.id)]
+    if not chosen:
+        raise PackageError(f"the package holds no case {args.case_id!r}")
+    content.register(pkg)
+    return chosen[0], content.delivery_record(pkg)
 
 
 def _with_receipt(result: SimulationResult, receipt: str | None, path: Path) -> SimulationResult:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from pocus_player.media import memory_media
 from pocus_player.media.engine_api import EngineProbe, LoadedMedia
 from pocus_player.media.frame_numbering import FrameTimeline, clip_frame_rate
 
@@ -26,8 +27,11 @@ def read_clip_facts(
     authored_rate: float | None,
     pictures: bool,
 ) -> ClipFacts:
-    """Probe `path` (raises MediaProbeError); `pictures`: the engine renders the frames itself."""
-    info, sar = probe.probe_full(path)
+    """Probe `path` (raises MediaProbeError); `pictures`: the engine renders the frames itself.
+
+    A sealed package's member is not probed: its facts come from the package's manifest.
+    """
+    info, sar = memory_media.probe_full(probe, path)
     fps = clip_frame_rate(info.frame_rate, authored_rate)
     count = FrameTimeline(fps).frame_count(info.duration_s) if info.has_video else 0
     loaded = LoadedMedia(path, media_id, info, fps, count, sar)
@@ -35,6 +39,6 @@ def read_clip_facts(
         return ClipFacts(loaded)
     return ClipFacts(
         loaded,
-        probe.gif_picture_ticks(path),
-        probe.first_frame_prints(path, info.width, info.height),
+        memory_media.gif_picture_ticks(probe, path),
+        memory_media.first_frame_prints(probe, path, info.width, info.height),
     )

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pocus_player.core.package import content
 from pocus_player.media.engine_api import FaultKind, LoadedMedia
 
 # libvlc's log line when its decoders have their first pictures at a start.
@@ -24,6 +25,8 @@ class Fault:
 
 
 def missing_file(path: Path) -> Fault | None:
+    if content.is_sealed(path):
+        return None  # a sealed package's member: played from memory, never from disk
     if not path.exists():
         return Fault(FaultKind.MISSING, path, f"Media file not found: {path}")
     if not path.is_file():

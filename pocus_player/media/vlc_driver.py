@@ -22,6 +22,7 @@ from pathlib import Path
 
 import vlc
 
+from pocus_player.media import memory_media
 from pocus_player.media.clip_facts import ClipFacts
 from pocus_player.media.first_frames import needs_first_frames
 from pocus_player.media.frames import FrameSink
@@ -142,8 +143,12 @@ class VlcDriver:
     # -- opening a file (worker thread) -----------------------------------------
 
     def make_media(self, path: Path) -> vlc.Media:
-        """The libvlc Media for a file: the one place the engine turns a source into one."""
-        media = self.runtime.instance.media_new_path(str(path))
+        """The libvlc Media for a source: the one place the engine turns a source into one.
+
+        A sealed package's member plays from memory through libvlc's callback media;
+        the player is stopped before this, so the previous in-memory media is wiped here.
+        """
+        media = memory_media.new_media(self.runtime.instance, path, id(self))
         for option in gif_media_options(path):
             media.add_option(option)  # a GIF animates only through libavformat
         return media
@@ -303,3 +308,4 @@ class VlcDriver:
         self._worker.submit(self.player.stop)
         self._worker.close()
         self.player.release()
+        memory_media.release_owner(id(self))  # stopped and released: wipe its in-memory media

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pocus_player.core.captions import CaptionError, load_captions
+from pocus_player.core.captions import CaptionError
 from pocus_player.core.model import MediaItem, Navigation, Question
 from pocus_player.core.pin import PinStore
 from pocus_player.core.session import OpenCheckpoint, SessionState, SubmitOutcome
@@ -49,6 +49,7 @@ from pocus_player.ui.captions_view import CaptionOverlay, TranscriptDrawer
 from pocus_player.ui.exam_controller import CALL_PROCTOR, ExamController, Phase
 from pocus_player.ui.pin_prompt import PinPrompt
 from pocus_player.ui.proctor_panel import ProctorPanel
+from pocus_player.ui.sealed_files import read_captions
 
 log = logging.getLogger(__name__)
 
@@ -700,7 +701,7 @@ class CandidateWindow(QMainWindow):
         track = None
         if item.captions is not None:
             try:
-                track = load_captions(item.captions)
+                track = read_captions(item.captions)  # a sealed package's from memory
             except CaptionError as exc:
                 log.warning("captions of %s not shown: %s", item.id, exc)
         self.media_area.captions.set_track(track)

@@ -123,9 +123,12 @@ class ExamController(QObject):
         results_dir: Path,
         progress_store: ProgressStore | None = None,
         clock_factory: Callable[[], Clock] = MonotonicClock,
+        delivery: dict[str, Any] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        # the sealed package the cases came from (named in each start record), or None
+        self.delivery = delivery
         if len(cases) != len(progress.cases):
             raise ValueError("one loaded case per case of the exam")
         self.progress = progress
@@ -238,6 +241,7 @@ class ExamController(QObject):
             journal,
             accommodation=self.progress.time_multiplier,
             candidate={"id": self.progress.candidate_id, "name": self.progress.candidate_name},
+            delivery=self.delivery,
         )
         try:
             session.start()
@@ -269,7 +273,9 @@ class ExamController(QObject):
             self._fail("The unfinished exam holds no saved state to resume from.")
             return False
         try:
-            session = ExamSession.restore(case, state, self._clock_factory(), journal)
+            session = ExamSession.restore(
+                case, state, self._clock_factory(), journal, delivery=self.delivery
+            )
         except (SessionError, JournalWriteError) as exc:
             journal.close()
             self._fail(f"The unfinished exam cannot be resumed: {exc}")

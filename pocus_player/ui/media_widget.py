@@ -13,7 +13,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QImage,
-    QImageReader,
     QPainter,
     QPainterPath,
     QPaintEvent,
@@ -179,11 +178,11 @@ class MediaWidget(QWidget):
         if isinstance(source, QImage):
             image = source
         else:
-            reader = QImageReader(str(source))
-            reader.setAutoTransform(True)
-            image = reader.read()
+            from pocus_player.ui.sealed_files import read_image
+
+            image = read_image(Path(source))  # from a sealed package's memory, or the file
             if image.isNull():
-                raise ValueError(f"cannot read image {source}: {reader.errorString()}")
+                raise ValueError(f"cannot read image {Path(source).name}")
         self._image = image
         self._sar = 1.0
         self._set_mode(Mode.IMAGE)

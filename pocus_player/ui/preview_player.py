@@ -19,7 +19,7 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 
-from pocus_player.core.captions import CaptionError, load_captions
+from pocus_player.core.captions import CaptionError
 from pocus_player.core.model import Checkpoint, MediaItem, MediaKind
 from pocus_player.core.preview import PreviewModel
 from pocus_player.core.timecode import format_time
@@ -27,6 +27,7 @@ from pocus_player.media.engine_api import CueTarget, PlayerEngine
 from pocus_player.ui.captions_view import CaptionOverlay
 from pocus_player.ui.media_widget import MediaWidget
 from pocus_player.ui.preview_panels import TransportBar
+from pocus_player.ui.sealed_files import read_captions
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +144,7 @@ class PreviewPlayer(QObject):
         track = None
         if item.captions is not None:
             try:
-                track = load_captions(item.captions)
+                track = read_captions(item.captions)  # a sealed package's from memory
             except CaptionError as exc:
                 log.info("captions of %s not shown: %s", item.id, exc)
         self.captions.set_track(track)

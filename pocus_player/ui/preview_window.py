@@ -104,6 +104,7 @@ class PreviewWindow(QMainWindow):
         probe: MediaProbe | None = None,
         engine: PlayerEngine | None = None,
         watch: bool = True,
+        sealed_case: Case | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -117,7 +118,7 @@ class PreviewWindow(QMainWindow):
             from pocus_player.media.probe import VlcMediaProbe
 
             probe = VlcMediaProbe()
-        self.model = PreviewModel(self.case_path, probe)
+        self.model = PreviewModel(self.case_path, probe, sealed_case)
         self._own_engine = engine is None
         self.engine: PlayerEngine = engine or MediaEngine(
             policy=PlaybackPolicy.preview(),
