@@ -6,6 +6,7 @@ pocus-player simulate CASE ...    play a case headless with scripted responses
 pocus-player preview CASE         the item-writer preview window
 pocus-player export-packet CASE OUT.pdf
 pocus-player results ...          board-side: keygen, verify, rescore, export
+pocus-player package ...          sealed exam packages: build, inspect, verify, keygen
 pocus-player selftest [--json]    is this seat ready for an exam? (exit 0 only when it is)
 """
 
@@ -77,7 +78,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 for p, probs in results.items()
             ],
         }
-        print(json.dumps(out, indent=2))
+        print(json.dumps(out, indent=2, allow_nan=False))
     else:
         for path, probs in results.items():
             if probs:
@@ -107,6 +108,7 @@ def _add_validate(sub: Any) -> None:
 _SUBCOMMAND_MODULES: dict[str, str] = {
     "simulate": "pocus_player.core.simulate",
     "results": "pocus_player.board.results",
+    "package": "pocus_player.package_cli",
     "preview": "pocus_player.ui.preview_cli",
     "export-packet": "pocus_player.ui.preview_cli",
     "app": "pocus_player.ui.app_cli",
@@ -152,6 +154,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_validate(sub)
     _optional_subcommands(sub, _modules_for(argv))
+    # Subcommands in the Qt- and VLC-free core (simulate) get the media probe from here.
+    parser.set_defaults(probe_factory=make_probe)
     return parser
 
 

@@ -41,3 +41,12 @@ def demo_board_recipient() -> Path:
 
 def demo_board_identity() -> Path:
     return assets_dir() / "keys" / "demo-board.key"
+
+
+def demo_signing_key() -> Path:
+    """The demo board's Ed25519 signing key (published: demos and tests only)."""
+    return assets_dir() / "keys" / "demo-board.sign.key"
+
+
+def demo_signing_public() -> Path:
+    return assets_dir() / "keys" / "demo-board.sign.pub"

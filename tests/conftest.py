@@ -27,6 +27,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.media)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_state_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Resume files live in the per-user state folder: give the test run its own (on Linux,
+    where platformdirs follows XDG; child processes inherit it)."""
+    os.environ["XDG_STATE_HOME"] = str(tmp_path_factory.mktemp("xdg-state"))
+
+
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return REPO

@@ -49,13 +49,13 @@ def test_core_imports_neither_qt_nor_vlc() -> None:
 
 
 def test_import_contracts_hold() -> None:
-    """import-linter's contracts in pyproject.toml: the core and the media layer's forbidden imports."""
+    """import-linter's contracts in pyproject.toml: the layers' forbidden imports, and the ui's windows apart."""
     code = (
         "import sys; from importlinter.cli import lint_imports; "
         "sys.exit(lint_imports(config_filename='pyproject.toml'))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
-    assert "2 kept, 0 broken" in result.stdout, result.stdout + result.stderr
+    assert "4 kept, 0 broken" in result.stdout, result.stdout + result.stderr
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -76,3 +76,47 @@ def test_media_layer_has_no_widget_code() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_package_type_checks_under_mypy_strict() -> None:
+    """mypy --strict over the whole package, with pyproject.toml's settings, reports nothing."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--no-incremental"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Success: no issues found" in result.stdout, result.stdout
+
+
+def test_mypy_relaxations_are_named_ui_modules_only() -> None:
+    """The core and the media layer are strict without exception; the ui relaxes per module."""
+    import tomllib
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
+    assert config["strict"] is True
+    assert config["packages"] == ["pocus_player"]
+    for override in config.get("overrides", []):
+        modules = override["module"]
+        modules = [modules] if isinstance(modules, str) else modules
+        for module in modules:
+            assert module.startswith("pocus_player.ui."), module
+            assert "*" not in module, module  # named, not a whole subtree
+        assert "ignore_errors" not in override
+
+
+def test_package_has_no_import_cycle() -> None:
+    """No module of the package imports, directly or through others, a module that imports it."""
+    code = (
+        "import grimp\n"
+        "g = grimp.build_graph('pocus_player', include_external_packages=False)\n"
+        "for a in sorted(g.modules):\n"
+        "    for b in sorted(g.find_modules_directly_imported_by(a)):\n"
+        "        chain = g.find_shortest_chain(importer=b, imported=a)\n"
+        "        if chain:\n"
+        "            print(' -> '.join((a, *chain)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "", "import cycles:\n" + result.stdout

@@ -111,7 +111,14 @@ def _fill(parser: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser("rescore", help="rescore every response with this version's engine")
     with_files(p)
-    p.add_argument("--case", type=Path, required=True, help="the case script the files used")
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--case", type=Path, help="the case script the files used")
+    source.add_argument(
+        "--package",
+        type=Path,
+        help="the sealed .pocusexam the files were sat from (opened with the board identity; "
+        "fills in the scores of a sitting whose keys were withheld)",
+    )
     p.set_defaults(command=cmd_rescore)
 
     p = sub.add_parser("export", help="one row per response, CSV and/or JSON, over many files")
@@ -205,8 +212,11 @@ def cmd_rescore(args: argparse.Namespace) -> int:
         from pocus_player.core.loader import load_case
     except ImportError as exc:
         raise BadInput(f"the scoring engine is not available: {exc}") from None
-    case = load_case(args.case)
-    script_sha = hashlib.sha256(case.source.read_bytes()).hexdigest()
+    if args.package is not None:
+        by_id = package_cases(args.package, identities)
+    else:
+        case = load_case(args.case)
+        by_id = {case.meta.id: (case, hashlib.sha256(case.source.read_bytes()).hexdigest())}
     status = EXIT_OK
     report: list[dict[str, Any]] = []
     notes: list[str] = []
@@ -216,10 +226,13 @@ def cmd_rescore(args: argparse.Namespace) -> int:
             status = EXIT_FAILED
             notes.append(f"{path}: failed verification (run `verify` for details)")
         start = first_record_payload(v.records, "start")
-        if start.get("case_id") not in (None, case.meta.id):
-            raise BadInput(
-                f"{path} is a result of case {start.get('case_id')!r}, not {case.meta.id!r}"
-            )
+        sat = start.get("case_id")
+        if sat is None and len(by_id) == 1:
+            sat = next(iter(by_id))
+        if sat not in by_id:
+            names = ", ".join(repr(k) for k in by_id)
+            raise BadInput(f"{path} is a result of case {sat!r}, not {names}")
+        case, script_sha = by_id[sat]
         if start.get("case_sha256") not in (None, script_sha):
             notes.append(
                 f"{path}: recorded with case version {start.get('case_version')!r}; "
@@ -231,7 +244,7 @@ def cmd_rescore(args: argparse.Namespace) -> int:
             row["file"] = str(path)
             row["superseded"] = rec.seq in later
             report.append(row)
-            if row["status"] != "same":
+            if row["status"] not in ("same", "filled"):
                 status = EXIT_FAILED
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
@@ -242,11 +255,17 @@ def cmd_rescore(args: argparse.Namespace) -> int:
                 line += "  (superseded by a later response)"
             if row["status"] == "changed":
                 line += f"  recorded {row['recorded_points']} -> now {row['points']}"
+            elif row["status"] == "filled":
+                line += f"  pending -> {row['points']}"
             elif row["status"] == "error":
                 line += f"  {row['error']}"
             print(line)
-        changed = sum(1 for r in report if r["status"] != "same")
-        print(f"{len(report)} responses rescored, {changed} differ")
+        changed = sum(1 for r in report if r["status"] not in ("same", "filled"))
+        filled = sum(1 for r in report if r["status"] == "filled")
+        print(
+            f"{len(report)} responses rescored, {changed} differ"
+            + (f", {filled} pending scores filled in" if filled else "")
+        )
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
     return status
@@ -273,14 +292,36 @@ def _rescore_one(case: Any, scoring: Any, rec: Record) -> dict[str, Any]:
     except PocusError as exc:
         return {**row, "status": "error", "error": str(exc)}
     fresh = now.to_json()
+    pending = isinstance(recorded, Mapping) and bool(recorded.get("pending"))
     same = isinstance(recorded, Mapping) and _same_score(recorded, fresh)
     return {
         **row,
         "points": fresh["points"],
-        "status": "same" if same else "changed",
+        "status": "filled" if pending else ("same" if same else "changed"),
         "recorded": recorded,
         "rescored": fresh,
     }
+
+
+def package_cases(path: Path, identities: Sequence[Any]) -> dict[str, tuple[Any, str]]:
+    """The cases of a sealed package, keys restored, opened with the board identity:
+    {case id: (case, SHA-256 of the script as sat)}."""
+    try:
+        from pocus_player.core.package import content
+        from pocus_player.core.package.errors import PackageError
+    except ImportError as exc:
+        raise BadInput(f"sealed packages are not supported by this build: {exc}") from None
+    x25519 = [i for i in identities if isinstance(i, pyrage.x25519.Identity)]
+    try:
+        pkg = content.open_package(path, identities=x25519, require_signature=False)
+        withheld = pkg.withheld_keys(x25519) if pkg.keys_withheld else None
+        cases = content.load_cases(pkg, withheld)
+    except PackageError as exc:
+        raise BadInput(str(exc)) from None
+    out: dict[str, tuple[Any, str]] = {}
+    for entry, case in zip(pkg.case_entries, cases, strict=True):
+        out[case.meta.id] = (case, pkg.files[str(entry["script"])].sha256)
+    return out
 
 
 def _same_score(recorded: Mapping[str, Any], fresh: Mapping[str, Any]) -> bool:

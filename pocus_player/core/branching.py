@@ -13,11 +13,14 @@ Patient state is a str -> str map: it starts as `Case.initial_state`, a step's
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pocus_player.core.model import END, BranchRule, Case, Condition, Question, Step
+from pocus_player.core import scoring
+from pocus_player.core.errors import ResponseError
+from pocus_player.core.geometry import CalibrationError
+from pocus_player.core.model import END, BranchRule, Calibration, Case, Condition, Question, Step
 from pocus_player.core.scoring import ScoreResult
 
 
@@ -160,3 +163,33 @@ def check_graph(case: Case) -> None:
             elif nxt not in done:
                 on_path.append(nxt)
                 iters.append(iter(edges[nxt]))
+
+
+def would_branch(
+    case: Case,
+    step: Step,
+    drafts: Mapping[str, Mapping[str, Any]],
+    *,
+    calibration_of: Callable[[Question], Calibration | None],
+    responses: Mapping[str, Mapping[str, Any]] | None = None,
+    results: Iterable[ScoreResult] = (),
+    state: Mapping[str, str] | None = None,
+) -> str | None:
+    """Where `step` would lead if the answers drafted now were submitted.
+
+    `responses`, `results` and `state` are what was submitted before (a running
+    session's), else nothing and the case's initial state. A draft that cannot
+    be scored (incomplete, or the question changed) counts as not answered.
+    """
+    given: dict[str, Mapping[str, Any]] = dict(responses or {})
+    scored = {r.question_id: r for r in results}
+    patient = dict(case.initial_state if state is None else state)
+    for qid, response in drafts.items():
+        q = case.question_by_id(qid)
+        try:
+            scored[qid] = scoring.score(q, response, calibration_of(q))
+        except (ResponseError, CalibrationError):
+            continue
+        given[qid] = response
+        apply_state(patient, option_state_changes(q, response))
+    return next_step(case, step, scored, given, patient).goto

@@ -1,22 +1,38 @@
 """Caption files (WebVTT and SubRip) read into frozen, time-sorted cue tracks.
 
 Reading
-    WebVTT is parsed with webvtt-py and SubRip with pysubs2. Both libraries are
-    lenient, so every file also passes a line-by-line check held to the WebVTT
-    specification's parsing rules (and the common SubRip layout) before its cues
-    are accepted:
+    Both formats are read here, line by line. WebVTT follows the parsing algorithm
+    of the W3C WebVTT specification (section 6.1), so a file reads as a conforming
+    player reads it:
 
-    * WebVTT: the first line is ``WEBVTT``, alone or followed by a space or tab;
-      a blank line separates the header from the first cue; timestamps are
-      ``[h+:]mm:ss.ttt`` with two-digit minutes and seconds below 60 and exactly
-      three fraction digits (so ``0:0:13.540``, ``00:01.5`` and ``00:00:04.3001``
-      are refused, as a conforming player refuses them); text that is not in a
-      cue (after a stray blank line) is reported, because players drop it.
-    * SubRip: ``hh:mm:ss,mmm --> hh:mm:ss,mmm`` (a period before the
-      milliseconds is tolerated), a blank line inside a cue's text is reported.
-    * Both: every cue ends after it starts; NUL and other control characters
-      (C0 except tab, line feed, carriage return and form feed; DEL; C1) are
-      refused, since the specification would silently replace or show them.
+    * the first line is ``WEBVTT``, alone or followed by a space or tab; the
+      header runs to the first empty line, or up to the first line holding
+      ``-->``, which starts a cue (a cue may follow the ``WEBVTT`` line directly;
+      a line of spaces does not end the header);
+    * a block ends at an empty line; a line holding ``-->`` is a block's timings
+      when it is the block's first line, or its second after an identifier
+      line; anywhere else it ends the block and starts the next one (so ``-->``
+      in cue text ends the cue);
+    * timings are ``[h+:]mm:ss.ttt``, two-digit minutes and seconds below 60,
+      exactly three fraction digits; whitespace (space, tab, form feed) around
+      the arrow is optional, and whatever follows the end time is the cue's
+      settings, which are not used here;
+    * ``NOTE`` blocks are comments; ``STYLE`` and ``REGION`` blocks count only
+      before the first cue.
+
+    SubRip follows the common layout: an optional cue number, ``hh:mm:ss,mmm -->
+    hh:mm:ss,mmm`` (a period before the milliseconds is tolerated), text lines, a
+    blank line.
+
+Exam strictness
+    Where a conforming player would silently drop something, the exam refuses
+    the whole file instead, with the line and the reason, so that no caption is
+    lost without anyone noticing: a cue whose timings are invalid (players skip
+    it), text outside any cue (players never show it), a ``STYLE``/``REGION``
+    block after a cue (players ignore it), a cue that does not end after it
+    starts (players never show it), a blank line inside a SubRip cue, and
+    control characters (C0 except tab, line feed, carriage return and form
+    feed; DEL; C1), which the specification would replace or show.
 
 Encoding policy
     Caption files must be UTF-8; a UTF-8 byte order mark is allowed and ignored.
@@ -30,7 +46,8 @@ Display text
     ``<lang>``, ``<ruby>``, timestamp tags) are removed and character references
     (``&amp;`` ...) decoded. A voice tag's name is kept as the cue's `speaker`;
     when a cue holds several voices, each later voice's name is written before
-    its line ("Name: text"). SubRip ``<i>``/``<b>``/``<font>`` tags are removed.
+    its line ("Name: text"). SubRip ``<i>``/``<b>``/``<font>`` tags and ``{\an8}``-style
+    positioning codes (left by subtitle converters) are removed.
 
 Errors
     One exception class, `CaptionError(path, line, message)`. Every problem of a
@@ -51,15 +68,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pysubs2
-import webvtt
-from webvtt.errors import MalformedCaptionError, MalformedFileError
-
 log = logging.getLogger(__name__)
 
 _BOM = b"\xef\xbb\xbf"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ARROW = "-->"
+_VTT_SPACE = " \t\f"  # the spec's whitespace within a line (line feeds end lines)
 
 
 class CaptionFormat(enum.StrEnum):
@@ -111,7 +125,9 @@ class Cue:
     """One caption: shown while ``start_s <= t < end_s``.
 
     ``index`` is the cue's position in its track's time-sorted ``cues``;
-    ``line`` is the 1-based line of its timing line in the file (0 if unknown).
+    ``line`` is the 1-based line of its timing line in the file (0 if unknown);
+    ``identifier`` is the WebVTT cue identifier (the line before the timings) or
+    the SubRip cue number, "" when the file gives none.
     """
 
     start_s: float
@@ -120,6 +136,7 @@ class Cue:
     index: int
     speaker: str = ""
     line: int = 0
+    identifier: str = ""
 
     @property
     def display_text(self) -> str:
@@ -360,20 +377,24 @@ def _collect_timestamp(s: str, pos: int) -> tuple[int, int]:
 
 
 def _skip_ws(s: str, pos: int) -> int:
-    while pos < len(s) and s[pos] in " \t\f":
+    while pos < len(s) and s[pos] in _VTT_SPACE:
         pos += 1
     return pos
 
 
 def _timestamp_token(s: str, pos: int) -> str:
     end = pos
-    while end < len(s) and s[end] not in " \t\f":
+    while end < len(s) and s[end] not in _VTT_SPACE:
         end += 1
     return s[pos:end] or "(nothing)"
 
 
 def _parse_timings(line: str) -> tuple[int, int]:
-    """Start and end ms of a cue timings line, or _TimestampError naming the fault."""
+    """The spec's "collect WebVTT cue timings and settings": start and end ms, or why not.
+
+    Whitespace is space, tab or form feed, and is optional around the arrow; the
+    settings are whatever follows the end time (players ignore those they do not know).
+    """
     pos = _skip_ws(line, 0)
     try:
         start, pos = _collect_timestamp(line, pos)
@@ -392,30 +413,48 @@ def _parse_timings(line: str) -> tuple[int, int]:
         raise _TimestampError(
             f"invalid end time {_timestamp_token(line, end_pos)!r}: {exc}"
         ) from None
-    if pos < len(line) and line[pos] not in " \t\f":
-        raise _TimestampError(
-            f"invalid end time {_timestamp_token(line, end_pos)!r}: "
-            "cue settings must be separated from it by a space"
-        )
     return start, end
 
 
 @dataclass(slots=True)
 class _Block:
-    first_line: int  # 1-based
+    """One block as the spec's "collect a WebVTT block" step returns it (lines 0-based here)."""
+
+    first_line: int  # 1-based number of its first line
     lines: list[str]
-    timing_at: int | None = None  # index into lines of the timings line
+    timing_at: int | None = None  # index into lines of the cue timings line
+    after_arrow: bool = False  # it starts at a '-->' line that ended the block before it
+
+
+def _webvtt_header_end(lines: Sequence[str]) -> int:
+    """Index of the first line after the header (the spec's header block).
+
+    The header runs from the line after the signature to the first empty line, or
+    up to (not including) the first line holding '-->', which starts a cue.
+    """
+    i = 1
+    while i < len(lines) and lines[i] != "" and _ARROW not in lines[i]:
+        i += 1
+    return i
 
 
 def _webvtt_blocks(lines: Sequence[str], start: int) -> Iterator[_Block]:
-    """Split the body into blocks as the WebVTT parser does (lines are 0-based here)."""
+    """Split the body into blocks as the spec's block loop does.
+
+    A block ends at an empty line, or just before a line holding '-->' that is
+    neither its first line nor its second after an identifier: such a line starts
+    the next block (so '-->' in cue text ends the cue).
+    """
     i = start
     n = len(lines)
+    after_arrow = False
     while i < n:
         if lines[i] == "":
+            after_arrow = False
             i += 1
             continue
-        block = _Block(first_line=i + 1, lines=[])
+        block = _Block(first_line=i + 1, lines=[], after_arrow=after_arrow)
+        after_arrow = False
         while i < n and lines[i] != "":
             line = lines[i]
             if _ARROW in line:
@@ -423,21 +462,21 @@ def _webvtt_blocks(lines: Sequence[str], start: int) -> Iterator[_Block]:
                 if count == 0 or (count == 1 and block.timing_at is None):
                     block.timing_at = count
                 else:
-                    break  # a second timings line starts the next block
+                    after_arrow = True
+                    break
             block.lines.append(line)
             i += 1
         yield block
 
 
 def _is_keyword_block(first: str, keyword: str) -> bool:
-    return first == keyword or (first.startswith(keyword) and first[len(keyword)] in " \t\n")
+    """NOTE comments: the word followed by space, tab or nothing."""
+    return first == keyword or (first.startswith(keyword) and first[len(keyword)] in " \t")
 
 
-@dataclass(slots=True)
-class _RawCue:
-    line: int
-    start_ms: int
-    end_ms: int
+def _is_header_keyword(first: str, keyword: str) -> bool:
+    """STYLE and REGION blocks: the spec wants the word alone on its line (spaces allowed)."""
+    return first.startswith(keyword) and not first[len(keyword) :].strip(_VTT_SPACE)
 
 
 def _parse_webvtt(lines: Sequence[str], path: Path, errors: list[CaptionError]) -> CaptionTrack:
@@ -449,41 +488,30 @@ def _parse_webvtt(lines: Sequence[str], path: Path, errors: list[CaptionError]) 
                 path,
                 1,
                 f"the first line must be 'WEBVTT' (alone or followed by a space and a title), "
-                f"found {shown!r}",
+                f"found {shown!r}; players refuse the whole file",
             )
         )
         # Without a signature there is no header: read on for the cues' own problems,
         # taking the first line as a cue identifier if timings follow it (SubRip).
         i = 0 if len(lines) > 1 and _ARROW in lines[1] else 1
     else:
-        # The header runs to the first blank line; a timings line in it is never shown.
-        i = 1
-        while i < len(lines) and lines[i] != "":
-            if _ARROW in lines[i]:
-                errors.append(
-                    CaptionError(
-                        path,
-                        i + 1,
-                        "a blank line must separate the WEBVTT header from the first cue; "
-                        "this cue would be ignored",
-                    )
-                )
-            i += 1
+        i = _webvtt_header_end(lines)
 
-    raw: list[_RawCue] = []
+    cues: list[tuple[int, int, str, str, int, str]] = []
     seen_cue = False
     for block in _webvtt_blocks(lines, i):
         if block.timing_at is None:
             head = block.lines[0]
             if _is_keyword_block(head, "NOTE"):
                 continue
-            if _is_keyword_block(head, "STYLE") or _is_keyword_block(head, "REGION"):
+            if _is_header_keyword(head, "STYLE") or _is_header_keyword(head, "REGION"):
                 if seen_cue:
                     errors.append(
                         CaptionError(
                             path,
                             block.first_line,
-                            f"{head.split()[0]} blocks must come before the first cue",
+                            f"{head.split()[0]} blocks must come before the first cue; "
+                            "players ignore this one",
                         )
                     )
                 continue
@@ -501,35 +529,24 @@ def _parse_webvtt(lines: Sequence[str], path: Path, errors: list[CaptionError]) 
         try:
             start_ms, end_ms = _parse_timings(block.lines[block.timing_at])
         except _TimestampError as exc:
-            errors.append(CaptionError(path, line_no, str(exc)))
+            if block.after_arrow:
+                message = (
+                    "this line holds '-->', so it ends the cue above it and players read it "
+                    f"as the timings of a new cue, which are invalid ({exc}); the text from "
+                    "here to the next blank line would not be shown"
+                )
+            else:
+                message = f"{exc}; players skip this cue"
+            errors.append(CaptionError(path, line_no, message))
             continue
         if not _ends_after_start(start_ms, end_ms, path, line_no, errors):
             continue
-        raw.append(_RawCue(line_no, start_ms, end_ms))
+        identifier = block.lines[0] if block.timing_at == 1 else ""
+        text, speaker = _webvtt_display_text("\n".join(block.lines[block.timing_at + 1 :]))
+        cues.append((start_ms, end_ms, text, speaker, line_no, identifier))
 
     if errors:
         raise CaptionError.collect(errors)
-
-    # The checked text goes to webvtt-py, which reads the cues themselves.
-    try:
-        parsed = webvtt.WebVTT.from_string("\n".join(lines))
-    except (MalformedFileError, MalformedCaptionError) as exc:
-        raise CaptionError(path, None, f"not a readable WebVTT file: {exc}") from None
-    captions = list(parsed.captions)
-    if len(captions) != len(raw):
-        raise CaptionError(
-            path,
-            None,
-            f"the WebVTT reader found {len(captions)} cues where {len(raw)} were expected",
-        )
-    cues = []
-    for rc, cap in zip(raw, captions, strict=True):
-        start_ms = cap.start_time.in_milliseconds()
-        end_ms = cap.end_time.in_milliseconds()
-        if (start_ms, end_ms) != (rc.start_ms, rc.end_ms):
-            raise CaptionError(path, rc.line, "the WebVTT reader read this cue's times differently")
-        text, speaker = _webvtt_display_text(cap.raw_text)
-        cues.append((start_ms, end_ms, text, speaker, rc.line))
     return _build_track(path, CaptionFormat.WEBVTT, cues)
 
 
@@ -573,7 +590,7 @@ def _voice_name(tag: str) -> str:
 
 # --------------------------------------------------------------------------- SubRip
 
-_SRT_TIME = r"(\d{2}):(\d{2}):(\d{2})([,.])(\d{3})"
+_SRT_TIME = r"(\d{2,}):(\d{2}):(\d{2})([,.])(\d{3})"
 _SRT_TIMINGS = re.compile(rf"\s*{_SRT_TIME}\s*-->\s*{_SRT_TIME}(?:\s+.*)?\s*$")
 _SRT_INDEX = re.compile(r"\s*\d+\s*$")
 
@@ -593,14 +610,15 @@ def _ends_after_start(
         CaptionError(
             path,
             line_no,
-            f"the cue ends at {_fmt_ms(end_ms)}, not after its start {_fmt_ms(start_ms)}",
+            f"the cue ends at {_fmt_ms(end_ms)}, not after its start {_fmt_ms(start_ms)}, "
+            "so players would never show it",
         )
     )
     return False
 
 
 def _parse_srt(lines: Sequence[str], path: Path, errors: list[CaptionError]) -> CaptionTrack:
-    raw: list[_RawCue] = []
+    cues: list[tuple[int, int, str, str, int, str]] = []
     timing_rows = [i for i, line in enumerate(lines) if _ARROW in line]
     if not timing_rows:
         errors.append(
@@ -628,7 +646,11 @@ def _parse_srt(lines: Sequence[str], path: Path, errors: list[CaptionError]) -> 
             continue
         g = m.groups()
         if int(g[1]) > 59 or int(g[2]) > 59 or int(g[6]) > 59 or int(g[7]) > 59:
-            errors.append(CaptionError(path, line_no, "minutes and seconds must be below 60"))
+            errors.append(
+                CaptionError(
+                    path, line_no, "minutes and seconds must be below 60; players skip this cue"
+                )
+            )
             continue
         start_ms, end_ms = _srt_ms(g[0:5]), _srt_ms(g[5:10])
         if not _ends_after_start(start_ms, end_ms, path, line_no, errors):
@@ -657,29 +679,20 @@ def _parse_srt(lines: Sequence[str], path: Path, errors: list[CaptionError]) -> 
                     )
                 )
                 break
-        raw.append(_RawCue(line_no, start_ms, end_ms))
+        number = lines[row - 1].strip() if row > 0 and _SRT_INDEX.match(lines[row - 1]) else ""
+        cues.append((start_ms, end_ms, _srt_text(body), "", line_no, number))
 
     if errors:
         raise CaptionError.collect(errors)
-
-    # The checked text goes to pysubs2, which reads the cues themselves.
-    try:
-        parsed = pysubs2.SSAFile.from_string("\n".join(lines) + "\n", format_="srt")
-    except (pysubs2.Pysubs2Error, ValueError) as exc:
-        raise CaptionError(path, None, f"not a readable SubRip file: {exc}") from None
-    events = list(parsed.events)
-    if len(events) != len(raw):
-        raise CaptionError(
-            path, None, f"the SubRip reader found {len(events)} cues where {len(raw)} were expected"
-        )
-    cues = []
-    for rc, ev in zip(raw, events, strict=True):
-        if (ev.start, ev.end) != (rc.start_ms, rc.end_ms):
-            raise CaptionError(path, rc.line, "the SubRip reader read this cue's times differently")
-        text = _TAG.sub("", ev.plaintext)
-        text = "\n".join(part.strip() for part in text.split("\n") if part.strip())
-        cues.append((rc.start_ms, rc.end_ms, text, "", rc.line))
     return _build_track(path, CaptionFormat.SRT, cues)
+
+
+_SRT_OVERRIDE = re.compile(r"\{\\[^}]*\}")  # {\an8}-style positioning from ASS converters
+
+
+def _srt_text(body: Sequence[str]) -> str:
+    text = _SRT_OVERRIDE.sub("", _TAG.sub("", "\n".join(body)))
+    return "\n".join(part.strip() for part in text.split("\n") if part.strip())
 
 
 # --------------------------------------------------------------------------- shared
@@ -693,7 +706,7 @@ def _fmt_ms(ms: int) -> str:
 
 
 def _build_track(
-    path: Path, fmt: CaptionFormat, cues: Sequence[tuple[int, int, str, str, int]]
+    path: Path, fmt: CaptionFormat, cues: Sequence[tuple[int, int, str, str, int, str]]
 ) -> CaptionTrack:
     # A stable sort keeps file order for cues that start together.
     ordered = sorted(cues, key=lambda c: c[0])
@@ -705,8 +718,9 @@ def _build_track(
             index=i,
             speaker=speaker,
             line=line,
+            identifier=identifier,
         )
-        for i, (start, end, text, speaker, line) in enumerate(ordered)
+        for i, (start, end, text, speaker, line, identifier) in enumerate(ordered)
     )
     return CaptionTrack(path=path, cues=built, format=fmt)
 

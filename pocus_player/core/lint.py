@@ -10,6 +10,7 @@ into the caption file, at the cue's line). The checks:
 - spoken media (or any media with sound that a segment plays) without captions,
   and caption files without a single cue;
 - hotspot regions reaching outside the image, a caliper key outside the image;
+- a clip whose container declares another picture size than its stream decodes to;
 - keys that cannot earn full marks when scored as a response;
 - branch rules no response can take: a state value nothing before the branch
   sets, conditions on options that cannot all be chosen (two different single
@@ -183,6 +184,14 @@ class _Linter:
         for i, item in enumerate(self.case.media):
             here: JsonPath = ("media", i)
             info = self.info(item)
+            if info is not None and info.container_width and info.container_height:
+                self.warn(
+                    (*here, "file"),
+                    f"{item.file.name} declares {info.container_width}x{info.container_height} "
+                    f"pictures but its stream decodes to {info.width}x{info.height}; regions, "
+                    f"calipers and frames use {info.width}x{info.height} (re-export the clip so "
+                    "the two agree)",
+                )
             track = self.captions(item)
             if item.captions is None:
                 spoken = item.kind in (MediaKind.NARRATION, MediaKind.ENCOUNTER_VIDEO)

@@ -155,6 +155,44 @@ def load_case_text(
     return _build(data, case_path, content_root, checker)
 
 
+def load_sealed_case_text(
+    text: str,
+    case_path: Path,
+    content_root: Path,
+    files: dict[str, Path],
+    media_info: dict[str, MediaInfo],
+) -> m.Case:
+    """A case from a sealed package, whose files exist only in memory.
+
+    The full check (files, media, semantics) ran when the package was built and the
+    package's signature and hashes pin these exact bytes, so only the schema is
+    checked again here; `files` maps each reference in the script to its (virtual)
+    path and `media_info` holds the manifest's probe facts per media id.
+    """
+    try:
+        located = load_located(text)
+    except YamlSourceError as exc:
+        raise CaseValidationError(
+            [Problem(case_path, p.line, p.col, p.message) for p in exc.problems]
+        ) from None
+    data = located.data
+    problems = [
+        Problem(case_path, *_schema_position(located, err), _schema_message(err))
+        for err in _validator().iter_errors(data)
+    ]
+    if problems:
+        raise CaseValidationError(problems)
+    return _build(data, case_path, content_root, _SealedFacts(files, media_info))
+
+
+class _SealedFacts:
+    """What the model builder reads from a SemanticChecker, given for a sealed case."""
+
+    def __init__(self, resolved: dict[str, Path], media_info: dict[str, MediaInfo]) -> None:
+        self.resolved = resolved
+        self.media_info = media_info
+
+
 def _dedupe(problems: list[Problem]) -> list[Problem]:
     seen: set[tuple[int, int, str]] = set()
     out = []
@@ -218,8 +256,8 @@ def _schema_message(err: jsonschema.ValidationError) -> str:
         title = err.schema.get("title", "value")
         return f"{where}: {_short(err.instance)} is not a valid {title.lower()}"
     if v == "enum":
-        allowed = ", ".join(repr(x) for x in err.validator_value)
-        return f"{where}: {_short(err.instance)} is not one of {allowed}"
+        choices = ", ".join(repr(x) for x in err.validator_value)
+        return f"{where}: {_short(err.instance)} is not one of {choices}"
     if v == "type":
         return f"{where}: expected {_type_name(err.validator_value)}, got {_describe(err.instance)}"
     return f"{where}: {err.message}"
@@ -312,7 +350,7 @@ def _region(d: dict[str, Any]) -> m.Region:
     else:
         shape = m.Polygon(tuple((float(x), float(y)) for x, y in d["polygon"]))
     frames = tuple(d["frames"]) if "frames" in d else None
-    return m.Region(d["id"], shape, d.get("label", ""), frames)  # type: ignore[arg-type]
+    return m.Region(d["id"], shape, d.get("label", ""), frames)
 
 
 def _question(d: dict[str, Any]) -> m.Question:
@@ -327,7 +365,7 @@ def _question(d: dict[str, Any]) -> m.Question:
             tolerance=float(key["tolerance"]),
             tolerance_kind=m.ToleranceKind(key.get("tolerance_kind", "absolute")),
             decimals=int(key.get("decimals", 1)),
-            endpoints=(tuple(ends[0]), tuple(ends[1])) if ends else None,  # type: ignore[arg-type]
+            endpoints=(tuple(ends[0]), tuple(ends[1])) if ends else None,
             axis=key.get("axis", "distance"),
         )
         key_ids: tuple[str, ...] = ()
@@ -393,7 +431,10 @@ def _iter_steps(data: dict[str, Any]) -> Iterator[m.Step]:
 
 
 def _build(
-    data: dict[str, Any], case_path: Path, content_root: Path, checker: SemanticChecker
+    data: dict[str, Any],
+    case_path: Path,
+    content_root: Path,
+    checker: SemanticChecker | _SealedFacts,
 ) -> m.Case:
     c, st = data["case"], data["settings"]
     meta = m.CaseMeta(
@@ -448,7 +489,7 @@ def _build(
         media=tuple(media),
         steps=tuple(_iter_steps(data)),
         questions=tuple(_question(q) for q in data["questions"]),
-        source=case_path.resolve(),
+        source=case_path if isinstance(checker, _SealedFacts) else case_path.resolve(),
         content_root=content_root,
         initial_state=_state(data.get("initial_state")),
     )

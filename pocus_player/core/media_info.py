@@ -20,6 +20,13 @@ class MediaInfo:
     height: int | None
     has_video: bool
     has_audio: bool
+    # From the container's own tables when it has them (MP4/MOV, AVI, GIF), else None:
+    frame_count: int | None = None  # pictures in the video track
+    frame_times: tuple[float, ...] | None = None  # each picture's time, from the first
+    variable_frame_rate: bool = False  # the pictures are not evenly spaced
+    # The size the container declares, when it differs from the decoded pictures' size.
+    container_width: int | None = None
+    container_height: int | None = None
 
 
 class MediaProbeError(Exception):

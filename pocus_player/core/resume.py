@@ -1,22 +1,24 @@
 """Resume state of an unfinished session: the local key, the latest chain link, crash recovery.
 
-Each session has a resume file `<resume_dir>/<session>.resume` beside (not inside)
-its journal. It holds a per-session age identity (the local key), and two
-fixed-size slots, written alternately in place, each holding the latest chain
-link encrypted to that local key. Every journal frame's header carries the
-engine's resume state, also encrypted to the local key. Nothing in either file
-is readable without the local key, and neither holds a response in the clear.
+Each session has a resume file `<resume_dir>/<session>.resume` in the per-user
+state folder, never in the results folder (`default_resume_dir`). It names the
+session and holds two fixed-size slots, written alternately in place, each with
+the latest chain link encrypted to a per-session age identity (the local key).
+Every journal frame's header carries the engine's resume state (path, responses,
+timers; no score), also encrypted to the local key. The local key itself is kept
+in the OS keychain through `keyring` where one exists (`resume_keys`), else in the
+resume file's header, which is logged.
 
-Threat model, honestly: the local key lies on the same disk, readable by the
-same OS account. It keeps resume data unreadable to anyone who gets only the
-results folder (a copied USB stick, a backup), and it keeps earlier chain links
-away from everyone (only the latest link is ever stored). Someone with the
-exam account during an unfinished session can read the local key, so can read
-the resume state (path taken, time used, and whatever else the engine puts in
-it) and can append forged records after the last real one; they still cannot
-alter, drop or reorder earlier records, nor read responses (those are
-encrypted to the board only). The resume file is erased at submit, after which
-nothing can be appended. An OS keychain would narrow this; it is not used yet.
+Threat model, honestly: a results folder copied on its own (a USB stick for
+upload, a backup) reveals nothing: the journal's records are encrypted to the
+board, the resume blobs to a local key that is not in the folder. Someone who can
+act as the exam's OS account during an unfinished session (its state folder and,
+where there is one, its unlocked keychain) can read the local key, so can read the
+resume state (path taken, time used and the raw responses) and can append forged
+records after the last real one; they still cannot alter, drop or reorder earlier
+records (only the latest chain link is ever stored), nor read the records
+themselves. The resume file and its key are erased at submit, after which nothing
+can be appended.
 
 The slots are not fsynced: the chain link after record n can be recomputed
 from any earlier link and the ciphertext on disk (c_n = HMAC(c_{n-1}, n,
@@ -43,6 +45,7 @@ from typing import Any
 import platformdirs
 import pyrage
 
+from pocus_player.core import resume_keys
 from pocus_player.core.journal_api import JournalWriteError
 from pocus_player.core.journal_format import SUFFIX, Frame, Scan, chain_link, scan_frames
 
@@ -140,10 +143,15 @@ def default_results_dir() -> Path:
 
 
 def default_resume_dir(results_dir: Path | None) -> Path:
-    """Beside the default results folder in the user state dir; inside a chosen one otherwise."""
+    """In the per-user state folder, never in the results folder (which is copied for upload).
+
+    A chosen results folder gets its own subfolder, named by a hash of its path.
+    """
+    base = Path(platformdirs.user_state_dir(APP_NAME, appauthor=False)) / "resume"
     if results_dir is None:
-        return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False)) / "resume"
-    return results_dir / ".resume"
+        return base
+    digest = hashlib.sha256(str(Path(results_dir).resolve()).encode("utf-8")).hexdigest()
+    return base / digest[:16]
 
 
 _SYNC_HINTS = ("dropbox", "onedrive", "icloud", "google drive", "googledrive", "mobile documents")
@@ -194,9 +202,11 @@ class ResumeFile:
         resume_dir.mkdir(parents=True, exist_ok=True)
         path = resume_dir / f"{session_id}{RESUME_SUFFIX}"
         identity = pyrage.x25519.Identity.generate()
+        in_keychain = resume_keys.store(session_id, str(identity))
         fields = {
             "session": session_id,
-            "identity": str(identity),
+            "identity": "" if in_keychain else str(identity),
+            "key_store": "keychain" if in_keychain else "file",
             "case_id": case_id[:100],
             "candidate_id": candidate_id[:100],
         }
@@ -214,6 +224,7 @@ class ResumeFile:
             os.close(fd)
             with contextlib.suppress(OSError):
                 path.unlink()
+            resume_keys.delete(session_id)
             raise
         return cls(path, fd, session_id, identity)
 
@@ -227,7 +238,11 @@ class ResumeFile:
         except BaseException:
             os.close(fd)
             raise
-        identity = pyrage.x25519.Identity.from_str(header["identity"])
+        try:
+            identity = _identity_of(path, header)
+        except BaseException:
+            os.close(fd)
+            raise
         return cls(path, fd, header["session"], identity)
 
     @staticmethod
@@ -239,7 +254,7 @@ class ResumeFile:
             return None
         try:
             header = _read_header(path, fd)
-            return pyrage.x25519.Identity.from_str(header["identity"]), header
+            return _identity_of(path, header), header
         except (ValueError, OSError, pyrage.IdentityError):
             return None
         finally:
@@ -309,11 +324,20 @@ class ResumeFile:
         self.close()
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
+        resume_keys.delete(self.session_id)
 
 
 def _pread(fd: int, n: int, offset: int) -> bytes:
     os.lseek(fd, offset, os.SEEK_SET)
     return os.read(fd, n)
+
+
+def _identity_of(path: Path, header: dict[str, str]) -> pyrage.x25519.Identity:
+    """The local key: from the OS keychain, or from the header where none was available."""
+    secret = header["identity"] or resume_keys.load(header["session"])
+    if not secret:
+        raise ValueError(f"the resume key of {path.name} is not in this account's keychain")
+    return pyrage.x25519.Identity.from_str(secret)
 
 
 def _read_header(path: Path, fd: int) -> dict[str, str]:

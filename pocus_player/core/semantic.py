@@ -42,6 +42,32 @@ def _strs(value: Any) -> list[str]:
     return []
 
 
+def _is_gif(path: Path) -> bool:
+    """A GIF's frame numbers are ticks of its frame rate, not its pictures."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(6) in (b"GIF87a", b"GIF89a")
+    except OSError:
+        return False
+
+
+def _polygon_area(points: Any) -> float | None:
+    """The area of a list of [x, y] points (shoelace), None when they are not numbers."""
+    if not isinstance(points, list) or len(points) < 3:
+        return None
+    xy: list[tuple[float, float]] = []
+    for p in points:
+        if not (
+            isinstance(p, list)
+            and len(p) == 2
+            and all(isinstance(v, int | float) and not isinstance(v, bool) for v in p)
+        ):
+            return None
+        xy.append((float(p[0]), float(p[1])))
+    twice = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(xy, xy[1:] + xy[:1], strict=True))
+    return abs(twice) / 2.0
+
+
 class SemanticChecker:
     """Runs once per load; afterwards `resolved` and `media_info` feed the model builder."""
 
@@ -74,12 +100,39 @@ class SemanticChecker:
         self.problems.append(Problem(self.case_path, line, col, message))
 
     def run(self) -> list[Problem]:
+        self.check_time_limits()
+        self.check_texts()
         self.check_ids()
         self.check_media()
         self.check_steps()
         self.check_questions()
         self.check_graph()
         return self.problems
+
+    # -- time limits --------------------------------------------------------------------
+
+    def check_time_limits(self) -> None:
+        """A limit of zero would end the sitting (or the checkpoint) the moment it starts."""
+        settings = self.data.get("settings")
+        limits: list[tuple[JsonPath, Any]] = []
+        if isinstance(settings, dict):
+            for name in ("time_limit", "checkpoint_time_limit"):
+                limits.append((("settings", name), settings.get(name)))
+        for qi, q in _dicts(self.data.get("questions")):
+            limits.append((("questions", qi, "time_limit"), q.get("time_limit")))
+        for path, value in limits:
+            if not isinstance(value, str):
+                continue
+            try:
+                seconds = parse_time(value)
+            except ValueError:
+                continue  # the schema reports the format
+            if seconds <= 0:
+                self.report(
+                    path,
+                    f"{path[-1]} {value!r} is zero: every sitting would end the moment it "
+                    "starts, with no points; give the time allowed (mm:ss)",
+                )
 
     # -- ids ------------------------------------------------------------------------------
 
@@ -106,7 +159,8 @@ class SemanticChecker:
 
     def check_ids(self) -> None:
         d = self.data
-        case = d.get("case") if isinstance(d.get("case"), dict) else {}
+        raw_case = d.get("case")
+        case = raw_case if isinstance(raw_case, dict) else {}
         self.domains = self._unique("domains", case.get("domains"), ("case", "domains"), "domain")
         self.media = self._unique("media", d.get("media"), ("media",), "media")
         self.steps = self._unique("steps", d.get("steps"), ("steps",), "step")
@@ -144,6 +198,14 @@ class SemanticChecker:
 
     def resolve(self, rel: str, path: JsonPath, what: str) -> Path | None:
         """Resolve a script-relative path, refusing anything outside the content root."""
+        bad = next((ch for ch in rel if ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F), None)
+        if bad is not None:
+            self.report(
+                path,
+                f"{what} {rel!r} contains the control character U+{ord(bad):04X}; "
+                "a file name cannot hold it",
+            )
+            return None
         if (
             PurePosixPath(rel).is_absolute()
             or PureWindowsPath(rel).is_absolute()
@@ -308,7 +370,19 @@ class SemanticChecker:
                         "(the file does not state one; set frame_rate on the media item)",
                     )
                     continue
-                t = cp["frame"] / float(fps)
+                frame = cp["frame"]
+                times = self._picture_times(item, info)
+                if times:
+                    if frame >= len(times):
+                        self.report(
+                            where,
+                            f"frame {frame} is past the last frame of "
+                            f"{item.get('file') if item else 'the media'} ({len(times) - 1})",
+                        )
+                        continue
+                    t = times[frame]  # the picture's own time (a variable rate is uneven)
+                else:
+                    t = frame / float(fps)
             else:
                 continue
             if t <= last_t:
@@ -320,6 +394,17 @@ class SemanticChecker:
                     f"checkpoint at {t:.3f} s is at or past the end of "
                     f"{item.get('file') if item else 'the media'} ({info.duration_s:.3f} s)",
                 )
+
+    def _picture_times(
+        self, item: dict[str, Any] | None, info: MediaInfo | None
+    ) -> tuple[float, ...] | None:
+        """Each frame's time when frames are the file's pictures (not a GIF's ticks)."""
+        if item is None or info is None or not info.frame_times:
+            return None
+        target = self.resolved.get(item.get("file", ""))
+        if target is None or _is_gif(target):
+            return None
+        return info.frame_times
 
     # -- questions ------------------------------------------------------------------------
 
@@ -337,11 +422,15 @@ class SemanticChecker:
                     )
         for qi, q in _dicts(self.data.get("questions")):
             base: JsonPath = ("questions", qi)
-            qid = q.get("id")
-            if isinstance(qid, str) and qid not in self.question_uses and qid in self.questions:
+            asked_id = q.get("id")
+            if (
+                isinstance(asked_id, str)
+                and asked_id not in self.question_uses
+                and asked_id in self.questions
+            ):
                 self.report(
                     (*base, "id"),
-                    f"question {qid!r} is never asked (no checkpoint or step lists it)",
+                    f"question {asked_id!r} is never asked (no checkpoint or step lists it)",
                 )
             dom = q.get("domain")
             if isinstance(dom, str) and self.domains and dom not in self.domains:
@@ -378,14 +467,7 @@ class SemanticChecker:
                 and (len(_strs(key)) != len(key) or sorted(_strs(key)) != sorted(option_ids))
             ):
                 self.report(kpath, "an ordering key must list every option exactly once")
-            constraints = q.get("constraints")
-            for i, pair in enumerate(constraints if isinstance(constraints, list) else []):
-                for k in _strs(pair):
-                    if k not in option_ids:
-                        self.report(
-                            (*base, "constraints", i),
-                            f"constraint names {k!r}, which is not an option",
-                        )
+            self.check_constraints(base, q, option_ids)
             if q.get("partial_rule") == "constraints" and not q.get("constraints"):
                 self.report(
                     (*base, "partial_rule"), "partial_rule 'constraints' needs a constraints list"
@@ -397,6 +479,7 @@ class SemanticChecker:
             self.check_image(base, q, need_calibration=False)
         elif qtype == "caliper":
             self.check_image(base, q, need_calibration=True)
+            self.check_tolerance(base, key)
         if qtype not in ("single_best_answer", "multiple_response") and q.get("allow_not_possible"):
             self.report(
                 (*base, "allow_not_possible"),
@@ -404,8 +487,135 @@ class SemanticChecker:
             )
         if qtype != "hotspot" and "regions" in q:
             self.report((*base, "regions"), "regions are only used by hotspot questions")
+        if qtype != "ordering":
+            for name in ("partial_rule", "constraints"):
+                if name in q:
+                    self.report((*base, name), f"{name} is only used by ordering questions")
+        elif "partial_rule" in q and q.get("scoring") != "partial":
+            self.report(
+                (*base, "partial_rule"),
+                "partial_rule is only used with scoring: partial; add it or remove the rule",
+            )
+        for ri, region in _dicts(q.get("regions")):
+            polygon = region.get("polygon")
+            if _polygon_area(polygon) == 0.0:
+                self.report(
+                    (*base, "regions", ri, "polygon"),
+                    "the polygon's points lie on one line: it has no area, so no point "
+                    "can fall inside it",
+                )
+            frames = region.get("frames")
+            if (
+                isinstance(frames, list)
+                and len(frames) == 2
+                and all(isinstance(f, int) and not isinstance(f, bool) for f in frames)
+                and frames[0] > frames[1]
+            ):
+                self.report(
+                    (*base, "regions", ri, "frames"),
+                    f"frames [{frames[0]}, {frames[1]}] end before they start; "
+                    "give [first, last] with first <= last",
+                )
         if qtype in ("hotspot", "caliper") and "options" in q:
             self.report((*base, "options"), f"{qtype} questions have no options")
+
+    def check_tolerance(self, base: JsonPath, key: Any) -> None:
+        """A tolerance as wide as the value itself would accept almost any measurement."""
+        if not isinstance(key, dict):
+            return
+        value, tolerance = key.get("value"), key.get("tolerance")
+        if (
+            not isinstance(value, int | float)
+            or not isinstance(tolerance, int | float)
+            or isinstance(value, bool)
+            or isinstance(tolerance, bool)
+        ):
+            return
+        where: JsonPath = (*base, "key", "tolerance")
+        if key.get("tolerance_kind") == "relative":
+            if tolerance >= 1:
+                self.report(
+                    where,
+                    f"a relative tolerance of {tolerance:g} accepts any measurement up to "
+                    f"{1 + tolerance:g} times the value; relative tolerances are fractions "
+                    "(0.1 is 10 %)",
+                )
+        elif value > 0 and tolerance >= value:
+            self.report(
+                where,
+                f"a tolerance of {tolerance:g} is as large as the value {value:g}: a measurement "
+                "of zero would be marked right",
+            )
+
+    def check_texts(self) -> None:
+        """Text a candidate reads may not be blank (a schema `minLength` lets spaces through)."""
+        places: list[tuple[JsonPath, Any]] = []
+        case = self.data.get("case")
+        if isinstance(case, dict):
+            places.append((("case", "title"), case.get("title")))
+            places.append((("case", "version"), case.get("version")))
+            authors = case.get("authors")
+            for ai, author in enumerate(authors if isinstance(authors, list) else []):
+                places.append((("case", "authors", ai), author))
+            for di, dom in _dicts(case.get("domains")):
+                places.append((("case", "domains", di, "title"), dom.get("title")))
+        for qi, q in _dicts(self.data.get("questions")):
+            for name in ("stem", "rationale"):
+                places.append((("questions", qi, name), q.get(name)))
+            for oi, option in _dicts(q.get("options")):
+                places.append((("questions", qi, "options", oi, "text"), option.get("text")))
+        for path, value in places:
+            if isinstance(value, str) and value and not value.strip():
+                name = "an author" if path[-2:-1] == ("authors",) else str(path[-1])
+                self.report(path, f"{name} is blank; write the text out")
+
+    def check_constraints(self, base: JsonPath, q: dict[str, Any], option_ids: list[str]) -> None:
+        """Each "a before b" pair names two different options in the key's order, once."""
+        constraints = q.get("constraints")
+        key = q.get("key")
+        order = (
+            {k: i for i, k in enumerate(key)}
+            if isinstance(key, list) and sorted(_strs(key)) == sorted(option_ids)
+            else {}
+        )
+        seen: dict[tuple[str, str], int] = {}
+        for i, pair in enumerate(constraints if isinstance(constraints, list) else []):
+            here: JsonPath = (*base, "constraints", i)
+            names = _strs(pair)
+            unknown = [k for k in names if k not in option_ids]
+            for k in unknown:
+                self.report(here, f"constraint names {k!r}, which is not an option")
+            if unknown or len(names) != 2 or len(pair) != 2:
+                continue
+            a, b = names
+            if a == b:
+                self.report(
+                    here,
+                    f"constraint [{a}, {b}] cannot be met: an option cannot come before itself",
+                )
+                continue
+            if (a, b) in seen:
+                first = self.loc.where((*base, "constraints", seen[(a, b)]))[0]
+                self.report(here, f"constraint [{a}, {b}] repeats the one at line {first}")
+                continue
+            seen[(a, b)] = i
+            if order and order[a] > order[b]:
+                self.report(
+                    here,
+                    f"constraint [{a}, {b}] says {a!r} comes before {b!r}, but the key puts "
+                    f"{b!r} first; the key would lose points and a wrong order could gain them",
+                )
+        if (
+            isinstance(constraints, list)
+            and constraints
+            and q.get("type") == "ordering"
+            and not (q.get("scoring") == "partial" and q.get("partial_rule") == "constraints")
+        ):
+            self.report(
+                (*base, "constraints"),
+                "constraints are only scored with scoring: partial and partial_rule: "
+                "constraints; add those or remove the constraints",
+            )
 
     def check_image(self, base: JsonPath, q: dict[str, Any], need_calibration: bool) -> None:
         image = q.get("image")
@@ -429,11 +639,25 @@ class SemanticChecker:
         if kind == "still" and frame is not None:
             self.report((*path, "frame"), f"{mid!r} is a still image; it has no frames")
         info = self.media_info.get(mid) if isinstance(mid, str) else None
-        if info and isinstance(frame, int) and info.frame_rate and info.duration_s:
-            count = int(info.duration_s * info.frame_rate + 1e-6)
-            if frame >= count:
+        count = 0
+        if info and info.frame_rate and info.duration_s:
+            pictures = self._picture_times(item, info)
+            count = len(pictures) if pictures else int(info.duration_s * info.frame_rate + 1e-6)
+        if count and isinstance(frame, int) and frame >= count:
+            self.report(
+                (*path, "frame"), f"frame {frame} is past the clip's last frame ({count - 1})"
+            )
+        for ri, region in _dicts(q.get("regions")) if count else ():
+            frames = region.get("frames")
+            if (
+                isinstance(frames, list)
+                and frames
+                and isinstance(frames[0], int)
+                and frames[0] >= count
+            ):
                 self.report(
-                    (*path, "frame"), f"frame {frame} is past the clip's last frame ({count - 1})"
+                    (*base, "regions", ri, "frames"),
+                    f"frames {frames} start past the clip's last frame ({count - 1})",
                 )
         if need_calibration and not isinstance(item.get("calibration"), dict):
             self.report(
@@ -441,7 +665,8 @@ class SemanticChecker:
             )
         if need_calibration and isinstance(q.get("key"), dict):
             unit = q["key"].get("unit")
-            cal = item.get("calibration") if isinstance(item.get("calibration"), dict) else {}
+            raw_cal = item.get("calibration")
+            cal = raw_cal if isinstance(raw_cal, dict) else {}
             if unit in ("s", "ms") and "x_s_per_pixel" not in cal:
                 self.report(
                     (*base, "key", "unit"),

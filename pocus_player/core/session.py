@@ -99,6 +99,7 @@ from pocus_player.core.model import (
     Step,
     StepType,
 )
+from pocus_player.core.package import content as package_content
 from pocus_player.core.scoring import ScoreResult
 from pocus_player.core.timers import CountdownTimer
 from pocus_player.core.totals import CaseTotals, case_totals
@@ -106,6 +107,8 @@ from pocus_player.core.totals import CaseTotals, case_totals
 log = logging.getLogger(__name__)
 
 SNAPSHOT_FORMAT = "pocus-session/1"
+# A response's score when the keys are withheld from the sitting (`results rescore` fills it in).
+PENDING_SCORE: dict[str, Any] = {"pending": True, "reason": "keys withheld: scored by the board"}
 _T = TypeVar("_T")
 
 
@@ -268,6 +271,9 @@ class _Tx:
 
 
 def sha256_file(path: Path) -> str:
+    sealed = package_content.lookup(path)
+    if sealed is not None:  # a sealed package's member: its plaintext hash, checked on read
+        return sealed[1].sha256
     digest = hashlib.sha256()
     with path.open("rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -307,6 +313,7 @@ class ExamSession:
         accommodation: float = 1.0,
         app_version: str = __version__,
         candidate: Mapping[str, str] | None = None,
+        delivery: Mapping[str, Any] | None = None,
     ) -> None:
         if not accommodation >= 1.0:
             raise ValueError(f"accommodation multiplies time limits; {accommodation} is below 1")
@@ -319,6 +326,11 @@ class ExamSession:
         # Who sits the exam (e.g. {"id": ..., "name": ...}): recorded inside the
         # encrypted start record, as a file name can be changed.
         self._candidate = dict(candidate or {})
+        # The sealed package the case came from (id, version, SHA-256, signer), for the start
+        # record; with `keys_withheld` the case holds placeholder keys, so nothing is scored
+        # here: responses are recorded with their score pending, for the board to fill in.
+        self._delivery = dict(delivery or {})
+        self._scores_withheld = bool(self._delivery.get("keys_withheld"))
         self._core = _Core(
             overall=CountdownTimer(case.settings.time_limit_s * accommodation),
             patient=dict(case.initial_state),
@@ -481,6 +493,7 @@ class ExamSession:
                         "time_limit_s": tx.core.overall.limit,
                         "started_at": tx.now,
                         "candidate": self._candidate,
+                        **({"package": self._delivery} if self._delivery else {}),
                     },
                 )
             )
@@ -706,10 +719,11 @@ class ExamSession:
         journal: Journal,
         *,
         app_version: str = __version__,
+        delivery: Mapping[str, Any] | None = None,
     ) -> ExamSession:
         """Resume after the last submitted checkpoint recorded in `snapshot`."""
         try:
-            return cls._restore(case, snapshot, clock, journal, app_version)
+            return cls._restore(case, snapshot, clock, journal, app_version, delivery)
         except (KeyError, TypeError, ValueError) as exc:
             raise SessionError(f"not a usable resume state: {exc!r}") from None
 
@@ -721,6 +735,7 @@ class ExamSession:
         clock: Clock,
         journal: Journal,
         app_version: str,
+        delivery: Mapping[str, Any] | None = None,
     ) -> ExamSession:
         if snap.get("format") != SNAPSHOT_FORMAT:
             raise SessionError(
@@ -739,6 +754,7 @@ class ExamSession:
             journal,
             accommodation=float(snap["accommodation"]),
             app_version=app_version,
+            delivery=delivery,
         )
         core = session._core
         core.overall = CountdownTimer(float(snap["time_limit_s"]), float(snap["time_used_s"]))
@@ -765,7 +781,10 @@ class ExamSession:
             core.state = state
             core.outcome = snap["outcome"]
             core.unreached = list(snap["unreached"])
-            core.totals = CaseTotals.from_json(snap["totals"])
+            # Totals are recomputed, like the scores: a resume blob holds no score.
+            scored = list(core.results.values())
+            scored += [scoring.score(case.question_by_id(q), {}) for q in core.unreached]
+            core.totals = case_totals(case, scored, core.path, core.outcome, core.unreached)
             return session
         if state is SessionState.NOT_STARTED:
             raise SessionError("the session never started; start it afresh")
@@ -963,7 +982,7 @@ class ExamSession:
                         "checkpoint": cp.id,
                         "step": cp.step_id,
                         "response": response,
-                        "score": result.to_json(),
+                        "score": dict(PENDING_SCORE) if self._scores_withheld else result.to_json(),
                         "timings": timings,
                         "cause": cause,
                     },
@@ -1053,7 +1072,8 @@ class ExamSession:
                 "submit",
                 {
                     "outcome": outcome,
-                    "totals": totals.to_json(),
+                    "totals": None if self._scores_withheld else totals.to_json(),
+                    **({"scores_pending": True} if self._scores_withheld else {}),
                     "path": list(core.path),
                     "unreached": unreached,
                     "time_used_s": round(used, 6),
@@ -1093,5 +1113,4 @@ class ExamSession:
             "accommodation": self._accommodation,
             "outcome": core.outcome,
             "unreached": list(core.unreached),
-            "totals": core.totals.to_json() if core.totals else None,
         }

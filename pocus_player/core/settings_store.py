@@ -82,13 +82,21 @@ class ExamDef:
     id: str
     title: str
     cases: tuple[Path, ...]
+    package: Path | None = None  # a sealed .pocusexam: its cases appear once it is unlocked
 
     @property
     def is_certificate(self) -> bool:
         return len(self.cases) > 1
 
     def to_json(self) -> dict[str, Any]:
+        if self.package is not None:
+            return {"id": self.id, "title": self.title, "package": str(self.package)}
         return {"id": self.id, "title": self.title, "cases": [str(p) for p in self.cases]}
+
+
+def package_exam(path: Path) -> ExamDef:
+    """A sealed package offered by its file (its title is read once it is unlocked)."""
+    return ExamDef(f"package-{path.stem}", f"Exam package: {path.name}", (), path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +107,10 @@ class AppSettings:
     kiosk: bool = True  # full screen in exam mode
     exams: tuple[ExamDef, ...] = ()  # shown after the built-in demo exams
     default_time_multiplier: float = 1.0
+    # Sealed packages: the board's Ed25519 signing key (trusted signer) and this center's
+    # age identity (unlocks packages built for the center without a passphrase).
+    board_signing_key: Path | None = None
+    center_identity: Path | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -108,6 +120,8 @@ class AppSettings:
             "min_free_mb": self.min_free_mb,
             "kiosk": self.kiosk,
             "default_time_multiplier": self.default_time_multiplier,
+            "board_signing_key": str(self.board_signing_key) if self.board_signing_key else None,
+            "center_identity": str(self.center_identity) if self.center_identity else None,
             "exams": [e.to_json() for e in self.exams],
         }
 
@@ -120,7 +134,10 @@ class LoadedSettings:
 
 
 def default_settings() -> AppSettings:
-    return AppSettings(board_recipient=resources.demo_board_recipient())
+    return AppSettings(
+        board_recipient=resources.demo_board_recipient(),
+        board_signing_key=resources.demo_signing_public(),
+    )
 
 
 def demo_exams() -> tuple[ExamDef, ...]:
@@ -164,6 +181,11 @@ def _parse(data: Any, base: Path) -> tuple[AppSettings, list[str]]:
 
     board = path_of("board_recipient")
     results = path_of("results_dir")
+    # absent: the default (the demo key); present and empty: no trusted signer
+    signing = (
+        path_of("board_signing_key") if "board_signing_key" in data else settings.board_signing_key
+    )
+    center = path_of("center_identity")
     min_free = data.get("min_free_mb", settings.min_free_mb)
     if not isinstance(min_free, int) or isinstance(min_free, bool) or min_free < 0:
         problems.append("Setting 'min_free_mb' must be a whole number; 100 is used.")
@@ -178,6 +200,12 @@ def _parse(data: Any, base: Path) -> tuple[AppSettings, list[str]]:
         mult = 1.0
     exams: list[ExamDef] = []
     for i, raw in enumerate(data.get("exams") or []):
+        if isinstance(raw, dict) and isinstance(raw.get("package"), str):
+            pkg = Path(raw["package"]).expanduser()
+            pkg = pkg if pkg.is_absolute() else base / pkg
+            title = str(raw.get("title") or f"Exam package: {pkg.name}")
+            exams.append(ExamDef(str(raw.get("id") or f"package-{pkg.stem}"), title, (), pkg))
+            continue
         try:
             cases = tuple(
                 (Path(c).expanduser() if Path(c).is_absolute() else base / c) for c in raw["cases"]
@@ -195,6 +223,8 @@ def _parse(data: Any, base: Path) -> tuple[AppSettings, list[str]]:
             kiosk=kiosk,
             exams=tuple(exams),
             default_time_multiplier=float(mult),
+            board_signing_key=signing,
+            center_identity=center,
         ),
         problems,
     )

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import math
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -29,6 +30,7 @@ from pocus_player.core.model import END, Case, Checkpoint, StepType
 from pocus_player.core.scoring import ScoreResult, parse_response, score
 from pocus_player.core.session import ExamSession, MediaAction, SessionState
 from pocus_player.core.totals import CaseTotals
+from pocus_player.core.yaml_source import JsonPath, Located, YamlSourceError, load_located
 
 log = logging.getLogger(__name__)
 
@@ -70,9 +72,42 @@ class ResponseScript:
     case: str | None = None
 
 
+MAX_ACCOMMODATION = 4.0  # the largest time multiplier a responses file may name
+MAX_RESPONSES_BYTES = 4 * 1024 * 1024
+
+
+class _Where:
+    """Names an entry of the responses file: `file:line:col: dotted.path` when positions are known."""
+
+    def __init__(self, source: str, located: Located | None) -> None:
+        self.source = source
+        self.located = located
+
+    def __call__(self, path: JsonPath, *, key: bool = False) -> str:
+        dotted = ""
+        for step in path[:-1] if key else path:
+            dotted += f"[{step}]" if isinstance(step, int) else (f".{step}" if dotted else step)
+        if self.located is None:
+            return f"{self.source}: {dotted}" if dotted else self.source
+        line, col = self.located.where(path, key=key)
+        return f"{self.source}:{line}:{col}: {dotted}" if dotted else f"{self.source}:{line}:{col}"
+
+
+MAX_SECONDS = 10_000_000.0  # about 4 months: more is a typing slip, and sums must stay finite
+
+
 def _seconds(value: Any, where: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or value < 0
+    ):
         raise ResponsesFileError(f"{where}: expected seconds (a number, 0 or more), got {value!r}")
+    if value > MAX_SECONDS:
+        raise ResponsesFileError(
+            f"{where}: {value:g} seconds is more than any sitting lasts (at most {MAX_SECONDS:g})"
+        )
     return float(value)
 
 
@@ -84,61 +119,73 @@ def _mapping(value: Any, where: str) -> Mapping[str, Any]:
     return value
 
 
-def parse_script(data: Any, source: str = "responses") -> ResponseScript:
-    """Build a script from parsed YAML/JSON; ResponsesFileError names the offending entry."""
+def parse_script(
+    data: Any, source: str = "responses", located: Located | None = None
+) -> ResponseScript:
+    """Build a script from parsed YAML/JSON; ResponsesFileError names the offending entry.
+
+    With `located` (the file as `yaml_source` read it) every message gives its line:col.
+    """
+    at = _Where(source, located)
     if data is None:
         data = {}
     if not isinstance(data, Mapping):
-        raise ResponsesFileError(f"{source}: the file must hold a mapping (responses: ...)")
+        raise ResponsesFileError(f"{at(())}: the file must hold a mapping (responses: ...)")
     unknown = sorted(str(k) for k in data if k not in _TOP_KEYS)
     if unknown:
         raise ResponsesFileError(
-            f"{source}: unknown key {unknown[0]!r} (allowed: {', '.join(_TOP_KEYS)})"
+            f"{at((unknown[0],), key=True)}: unknown key {unknown[0]!r} "
+            f"(allowed: {', '.join(_TOP_KEYS)})"
         )
     responses = {}
-    for qid, response in _mapping(data.get("responses"), f"{source}: responses").items():
+    for qid, response in _mapping(data.get("responses"), at(("responses",))).items():
         if response is None:
             response = {}
         if not isinstance(response, Mapping):
             raise ResponsesFileError(
-                f"{source}: responses.{qid}: a response is a mapping such as {{choice: b}}"
+                f"{at(('responses', qid))}: a response is a mapping such as {{choice: b}}"
             )
         responses[qid] = dict(response)
     elapsed = {
-        cp: _seconds(v, f"{source}: elapsed.{cp}")
-        for cp, v in _mapping(data.get("elapsed"), f"{source}: elapsed").items()
+        cp: _seconds(v, at(("elapsed", cp)))
+        for cp, v in _mapping(data.get("elapsed"), at(("elapsed",))).items()
     }
     segments = {
-        step: _seconds(v, f"{source}: segments.{step}")
-        for step, v in _mapping(data.get("segments"), f"{source}: segments").items()
+        step: _seconds(v, at(("segments", step)))
+        for step, v in _mapping(data.get("segments"), at(("segments",))).items()
     }
     replays: dict[str, tuple[str, ...]] = {}
-    for cp, clips in _mapping(data.get("replays"), f"{source}: replays").items():
+    for cp, clips in _mapping(data.get("replays"), at(("replays",))).items():
         if not isinstance(clips, list) or not all(isinstance(c, str) for c in clips):
-            raise ResponsesFileError(f"{source}: replays.{cp}: expected a list of media ids")
+            raise ResponsesFileError(f"{at(('replays', cp))}: expected a list of media ids")
         replays[cp] = tuple(clips)
     proctor = []
     raw_actions = data.get("proctor") or []
     if not isinstance(raw_actions, list):
-        raise ResponsesFileError(f"{source}: proctor: expected a list of actions")
+        raise ResponsesFileError(f"{at(('proctor',))}: expected a list of actions")
     for i, item in enumerate(raw_actions):
-        where = f"{source}: proctor[{i}]"
+        where = at(("proctor", i))
         if not isinstance(item, Mapping) or set(item) - {"at", "action", "seconds", "note"}:
             raise ResponsesFileError(f"{where}: expected {{at, action, seconds, note}}")
         action = item.get("action")
         if action not in PROCTOR_ACTIONS:
             raise ResponsesFileError(
-                f"{where}: action must be one of {', '.join(PROCTOR_ACTIONS)}, not {action!r}"
+                f"{at(('proctor', i, 'action'))}: action must be one of "
+                f"{', '.join(PROCTOR_ACTIONS)}, not {action!r}"
             )
         if not isinstance(item.get("at"), str):
             raise ResponsesFileError(f"{where}: 'at' must name a checkpoint id")
-        seconds = _seconds(item.get("seconds", 0), f"{where}.seconds")
+        seconds = _seconds(item.get("seconds", 0), at(("proctor", i, "seconds")))
         if action in ("pause", "add_time", "stall") and seconds <= 0:
             raise ResponsesFileError(f"{where}: {action} needs seconds > 0")
         proctor.append(ProctorAction(item["at"], action, seconds, str(item.get("note", ""))))
-    accommodation = _seconds(data.get("accommodation", 1.0), f"{source}: accommodation")
-    if accommodation < 1.0:
-        raise ResponsesFileError(f"{source}: accommodation must be 1 or more")
+    accommodation = _seconds(data.get("accommodation", 1.0), at(("accommodation",)))
+    if not 1.0 <= accommodation <= MAX_ACCOMMODATION:
+        raise ResponsesFileError(
+            f"{at(('accommodation',))}: accommodation must be 1 or more and at most "
+            f"{MAX_ACCOMMODATION:g} (a time-limit multiplier such as 1.25, 1.5 or 2), "
+            f"got {accommodation:g}"
+        )
     case_id = data.get("case")
     return ResponseScript(
         responses=responses,
@@ -147,7 +194,7 @@ def parse_script(data: Any, source: str = "responses") -> ResponseScript:
         proctor=tuple(proctor),
         segments=segments,
         default_elapsed=_seconds(
-            data.get("default_elapsed", DEFAULT_ELAPSED_S), f"{source}: default_elapsed"
+            data.get("default_elapsed", DEFAULT_ELAPSED_S), at(("default_elapsed",))
         ),
         accommodation=accommodation,
         case=str(case_id) if case_id is not None else None,
@@ -155,17 +202,30 @@ def parse_script(data: Any, source: str = "responses") -> ResponseScript:
 
 
 def load_script(path: Path) -> ResponseScript:
-    import yaml  # a runtime dependency; imported here so the engine itself does not need it
-
+    """Read a responses file with the case loader's YAML rules and limits (aliases, depth, numbers)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except OSError as exc:
-        raise ResponsesFileError(f"{path}: cannot read: {exc.strerror}") from None
+        raise ResponsesFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_RESPONSES_BYTES:
+        raise ResponsesFileError(
+            f"{path}: the file is {len(raw)} bytes; responses files are limited to "
+            f"{MAX_RESPONSES_BYTES}"
+        )
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ResponsesFileError(f"{path}: not valid YAML: {exc}") from None
-    return parse_script(data, str(path))
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ResponsesFileError(
+            f"{path}:{line}: not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8"
+        ) from None
+    try:
+        located = load_located(text)
+    except YamlSourceError as exc:
+        raise ResponsesFileError(
+            "\n".join(f"{path}:{p.line}:{p.col}: {p.message}" for p in exc.problems)
+        ) from None
+    return parse_script(located.data, str(path), located)
 
 
 def checkpoint_ids(case: Case) -> list[str]:
@@ -320,11 +380,31 @@ class SimulationResult:
         return "\n".join(lines)
 
 
+class MediaTimingError(PocusError):
+    """A frame-numbered checkpoint whose media time is unknown (the media was not probed)."""
+
+
+def untimed_checkpoints(case: Case) -> list[str]:
+    """Why each frame-numbered checkpoint has no media time: its media's frame rate is unknown."""
+    found = []
+    for step in case.steps:
+        rate = case.media_by_id(step.media).frame_rate if step.media else None
+        for cp in step.checkpoints:
+            if cp.time_s is None and not rate:
+                found.append(
+                    f"checkpoint {cp.id!r} is frame {cp.frame} of {step.media!r}, whose frame "
+                    "rate is unknown: the media file could not be probed"
+                )
+    return found
+
+
 def _media_time(case: Case, media_id: str | None, checkpoint: Checkpoint) -> float:
     if checkpoint.time_s is not None:
         return checkpoint.time_s
     rate = case.media_by_id(media_id).frame_rate if media_id else None
-    return checkpoint.target_time(rate) if rate else 0.0
+    if not rate:
+        raise MediaTimingError(untimed_checkpoints(case)[0])
+    return checkpoint.target_time(rate)
 
 
 def _spend(session: ExamSession, clock: VirtualClock, seconds: float) -> None:
@@ -389,12 +469,21 @@ def simulate(
     script: ResponseScript,
     journal: Journal | None = None,
     clock: VirtualClock | None = None,
+    delivery: Mapping[str, Any] | None = None,
 ) -> SimulationResult:
-    """Run the whole case with `script`; the journal gets every record a real sitting writes."""
+    """Run the whole case with `script`; the journal gets every record a real sitting writes.
+
+    Load the case with a media probe: a checkpoint given as `frame: N` is reached at
+    the media time the probed frame rate gives it (MediaTimingError without one).
+    `delivery` names the sealed package the case came from (see `ExamSession`).
+    """
     check_script(case, script)
+    untimed = untimed_checkpoints(case)
+    if untimed:
+        raise MediaTimingError(untimed[0])
     clock = clock or VirtualClock()
     tee = _TeeJournal(journal if journal is not None else MemoryJournal())
-    session = ExamSession(case, clock, tee, accommodation=script.accommodation)
+    session = ExamSession(case, clock, tee, accommodation=script.accommodation, delivery=delivery)
     session.start()
     positions: dict[str, float] = {}
     while not session.is_over:
@@ -453,9 +542,23 @@ def add_subparser(subparsers: Any) -> argparse.ArgumentParser:
         description="Play CASE headless in virtual time with the responses in RESPONSES "
         "(see docs/responses-format.md) and print the path, every score and the totals.",
     )
-    parser.add_argument("case", type=Path, metavar="CASE.yaml")
+    parser.add_argument("case", type=Path, metavar="CASE.yaml|EXAM.pocusexam")
+    parser.add_argument(
+        "--case-id", help="with a package of several cases: the one to play (default: the first)"
+    )
+    parser.add_argument(
+        "--passphrase-env", metavar="VAR", help="a package's passphrase, from this variable"
+    )
+    parser.add_argument(
+        "--passphrase-file", type=Path, help="a package's passphrase, from this file"
+    )
     parser.add_argument("--responses", type=Path, required=True, metavar="RESPONSES.yaml")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument(
+        "--no-probe",
+        action="store_true",
+        help="do not open media files (checkpoints given as frames then cannot be timed)",
+    )
     parser.add_argument(
         "--result-dir",
         type=Path,
@@ -500,12 +603,29 @@ def run(args: argparse.Namespace, out: Any = None, err: Any = None) -> int:
     from pocus_player.core.errors import CaseValidationError
     from pocus_player.core.loader import load_case
 
+    # The media layer's probe, handed in by the application's command line (the core
+    # cannot import it): frame-numbered checkpoints need the media's real frame timing.
+    factory = getattr(args, "probe_factory", None)
+    probe = factory(quiet=True) if factory is not None and not args.no_probe else None
+    delivery: dict[str, Any] | None = None
     try:
-        case = load_case(args.case)
+        if args.case.suffix == ".pocusexam":
+            case, delivery = case_from_package(args)
+        else:
+            case = load_case(args.case, probe)
     except CaseValidationError as exc:
         print(f"{args.case}: the case is invalid:", file=err)
         for problem in exc.problems:
             print(f"  {problem}", file=err)
+        return 2
+    except (PocusError, OSError) as exc:  # a package that cannot be opened: one line
+        print(f"{args.case}: {exc}", file=err)
+        return 2
+    untimed = untimed_checkpoints(case)
+    if untimed:
+        print(f"{args.case}: cannot simulate the media timing:", file=err)
+        for reason in untimed:
+            print(f"  {reason}", file=err)
         return 2
     try:
         script = load_script(args.responses)
@@ -518,7 +638,7 @@ def run(args: argparse.Namespace, out: Any = None, err: Any = None) -> int:
     try:
         if args.result_dir is not None:
             journal = _open_result_journal(args, case, clock)
-        result = simulate(case, script, journal, clock)
+        result = simulate(case, script, journal, clock, delivery)
     except ResponsesFileError as exc:
         print(str(exc), file=err)
         return 2
@@ -534,10 +654,35 @@ def run(args: argparse.Namespace, out: Any = None, err: Any = None) -> int:
     if journal is not None:
         result = _with_receipt(result, journal.receipt, journal.path)
     if args.json:
-        print(json.dumps(result.to_json(), indent=2, ensure_ascii=False), file=out)
+        print(json.dumps(result.to_json(), indent=2, ensure_ascii=False, allow_nan=False), file=out)
     else:
         print(result.to_text(), file=out)
     return 0
+
+
+def case_from_package(args: argparse.Namespace) -> tuple[Case, dict[str, Any]]:
+    """Unlock a package (signature not required: this is authoring) and pick its case."""
+    from pocus_player.core.package import content
+    from pocus_player.core.package.errors import PackageError
+
+    passphrase = None
+    if args.passphrase_env:
+        import os
+
+        passphrase = os.environ.get(args.passphrase_env) or None
+    elif args.passphrase_file:
+        passphrase = args.passphrase_file.read_text(encoding="utf-8").rstrip("\r\n")
+    elif sys.stdin.isatty():
+        import getpass
+
+        passphrase = getpass.getpass("Package passphrase: ")
+    pkg = content.open_package(args.case, passphrase=passphrase, require_signature=False)
+    cases = content.load_cases(pkg)
+    chosen = [c for c in cases if args.case_id in (None, c.meta.id)]
+    if not chosen:
+        raise PackageError(f"the package holds no case {args.case_id!r}")
+    content.register(pkg)
+    return chosen[0], content.delivery_record(pkg)
 
 
 def _with_receipt(result: SimulationResult, receipt: str | None, path: Path) -> SimulationResult:

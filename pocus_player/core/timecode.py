@@ -21,6 +21,7 @@ def parse_time(text: str) -> float:
 
 
 def format_time(seconds: float) -> str:
+    """`mm:ss.mmm` (or `h:mm:ss.mmm`), as case scripts write times."""
     ms = round(seconds * 1000)
     h, rem = divmod(ms, 3_600_000)
     m, rem = divmod(rem, 60_000)
@@ -28,3 +29,13 @@ def format_time(seconds: float) -> str:
     if h:
         return f"{h:d}:{m:02d}:{s:02d}.{ms:03d}"
     return f"{m:02d}:{s:02d}.{ms:03d}"
+
+
+def format_countdown(seconds: float | None) -> str:
+    """A time left as a clock shows it (`m:ss`, `h:mm:ss`), whole seconds rounded up; `--:--` if none."""
+    if seconds is None:
+        return "--:--"
+    s = max(0, int(seconds + 0.999))
+    h, rem = divmod(s, 3600)
+    m, sec = divmod(rem, 60)
+    return f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"

@@ -6,10 +6,21 @@ every mapping key, so a schema error at `steps/3/checkpoints/0/at` can point at
 its line. It accepts only the standard JSON-like tags, rejects duplicate keys and
 merge keys, and reads scalars the YAML 1.2 way: `yes`/`no`/`on`/`off` stay strings
 and `12:30` stays the string "12:30" instead of becoming sexagesimal 750.
+
+Limits, so that a hostile or careless file costs milliseconds and one clear error
+instead of gigabytes or a traceback:
+
+* aliases may repeat at most `MAX_ALIAS_VALUES` values in all (a 500-byte
+  "billion laughs" file would otherwise expand to 10^9 values);
+* lists and mappings nest at most `MAX_DEPTH` levels (the case format needs 8);
+* integers lie within +-`MAX_INTEGER` (the range JSON numbers hold exactly) and
+  floats are finite: `.inf`, `.nan` and `1e999` are refused where they stand.
 """
 
 from __future__ import annotations
 
+import contextlib
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +38,15 @@ _STR, _INT, _FLOAT, _BOOL, _NULL = (_TAG + t for t in ("str", "int", "float", "b
 _SEQ, _MAP, _TIMESTAMP, _MERGE = (_TAG + t for t in ("seq", "map", "timestamp", "merge"))
 _BOOLS = {"true": True, "false": False}
 _NULLS = {"", "~", "null"}
+
+MAX_DEPTH = 64
+MAX_ALIAS_VALUES = 100_000
+MAX_INTEGER = 2**53 - 1
+_MAX_INT_CHARS = 40  # longer literals are refused before int() spends time on them
+_DEPTH_MESSAGE = (
+    f"lists and mappings are nested more than {MAX_DEPTH} levels deep; "
+    "a case script needs far fewer"
+)
 
 
 class Located:
@@ -90,6 +110,17 @@ class YamlSourceError(Exception):
         super().__init__("; ".join(f"{p.line}:{p.col}: {p.message}" for p in problems))
 
 
+def _shown(literal: str) -> str:
+    return literal if len(literal) <= 24 else f"{literal[:12]}... ({len(literal)} characters)"
+
+
+def _too_large(literal: str) -> str:
+    return (
+        f"the whole number {_shown(literal)} is too large; whole numbers lie between "
+        f"-{MAX_INTEGER} and {MAX_INTEGER}"
+    )
+
+
 def _pos(node: yaml.Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
@@ -102,6 +133,8 @@ def load_located(text: str) -> Located:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or "invalid YAML"
+        if "maximum nesting depth" in what:  # libyaml's own limit (1000 levels)
+            raise YamlSourceError([YamlProblem(line, col, _DEPTH_MESSAGE)]) from None
         if exc.context:
             what = f"{what} ({exc.context}"
             ctx = exc.context_mark
@@ -111,44 +144,89 @@ def load_located(text: str) -> Located:
         raise YamlSourceError([YamlProblem(line, col, f"YAML syntax error: {what}")]) from None
     except yaml.YAMLError as exc:  # e.g. "expected a single document"
         raise YamlSourceError([YamlProblem(1, 1, f"YAML error: {exc}")]) from None
+    except RecursionError:  # pragma: no cover - only the pure-Python composer recurses
+        raise YamlSourceError([YamlProblem(1, 1, _DEPTH_MESSAGE)]) from None
     if root is None:
         return Located(None)
     problems: list[YamlProblem] = []
-    data = _Builder(problems).build(root)
+    data = None
+    with contextlib.suppress(_Expansion):  # reported; nothing built past it is worth reading
+        data = _Builder(problems).build(root)
     if problems:
-        raise YamlSourceError(problems)
+        raise YamlSourceError(list(dict.fromkeys(problems)))
     return Located(data, root)
 
 
+class _Expansion(Exception):
+    """Raised inside the builder to stop at once when aliases expand past the limit."""
+
+
 class _Builder:
-    """Walks the node tree once; iterative depth is bounded by the document's nesting."""
+    """Walks the node tree once, expanding aliases within `MAX_ALIAS_VALUES`.
+
+    The composer shares one node between an anchor and its aliases; each alias is
+    built again (the data stays a tree), and the values it adds are counted from
+    the node's size, measured when it was first built, before any work is done.
+    """
 
     def __init__(self, problems: list[YamlProblem]) -> None:
         self.problems = problems
         self._active: set[int] = set()  # nodes on the current path, to catch recursive aliases
+        self._sizes: dict[int, int] = {}  # collection node -> values it builds to
+        self._count = 0  # values built so far
+        self._alias_values = 0  # of which repeated through aliases
+        self._replaying = 0  # > 0 while an alias is rebuilt (its size is already counted)
+        self._depth = 0
 
     def fail(self, node: yaml.Node, message: str) -> None:
         line, col = _pos(node)
         self.problems.append(YamlProblem(line, col, message))
 
     def build(self, node: yaml.Node) -> Any:
+        self._count += 1
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
-        if id(node) in self._active:
+        ident = id(node)
+        if ident in self._active:
             self.fail(node, "recursive alias: a node refers to itself")
             return None
-        self._active.add(id(node))
+        size = self._sizes.get(ident)
+        if size is not None and not self._replaying:
+            self._alias_values += size
+            if self._alias_values > MAX_ALIAS_VALUES:
+                self.fail(
+                    node,
+                    f"aliases repeat the value anchored here until the document would hold "
+                    f"more than {MAX_ALIAS_VALUES} repeated values (a YAML alias bomb?); "
+                    "write the values out or use fewer aliases",
+                )
+                raise _Expansion
+        if self._depth >= MAX_DEPTH:
+            self.fail(node, _DEPTH_MESSAGE)
+            return None
+        start = self._count
+        self._active.add(ident)
+        self._depth += 1
+        if size is not None:
+            self._replaying += 1
         try:
             if isinstance(node, yaml.SequenceNode):
                 if node.tag != _SEQ:
                     self.fail(node, f"tag {node.tag!r} is not allowed (only plain YAML data)")
-                return [self.build(item) for item in node.value]
-            if isinstance(node, yaml.MappingNode):
-                return self.mapping(node)
+                result: Any = [self.build(item) for item in node.value]
+            elif isinstance(node, yaml.MappingNode):
+                result = self.mapping(node)
+            else:  # pragma: no cover - the composer yields only these
+                self.fail(node, "unsupported YAML node")
+                result = None
         finally:
-            self._active.discard(id(node))
-        self.fail(node, "unsupported YAML node")  # pragma: no cover - composer yields only these
-        return None
+            self._active.discard(ident)
+            self._depth -= 1
+            if size is not None:
+                self._replaying -= 1
+        if size is None:
+            self._sizes[ident] = self._count - start + 1
+        return result
 
     def mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
         if node.tag != _MAP:
@@ -187,10 +265,17 @@ class _Builder:
         if tag == _INT:
             if ":" in value:  # YAML 1.1 sexagesimal: a clock time, keep it as text
                 return value
+            if len(value) > _MAX_INT_CHARS:
+                self.fail(node, _too_large(value))
+                return None
             try:
-                return int(value.replace("_", ""), 0)
+                number = int(value.replace("_", ""), 0)
             except ValueError:
                 return value
+            if abs(number) > MAX_INTEGER:
+                self.fail(node, _too_large(value))
+                return None
+            return number
         if tag == _FLOAT:
             if ":" in value:
                 return value
@@ -199,9 +284,13 @@ class _Builder:
                 self.fail(node, f"{value!r}: infinities and NaN are not allowed")
                 return None
             try:
-                return float(lowered)
+                real = float(lowered)
             except ValueError:
                 return value
+            if not math.isfinite(real):
+                self.fail(node, f"the number {_shown(value)} is too large (it would be infinite)")
+                return None
+            return real
         if tag == _TIMESTAMP:
             return value  # dates stay text; the format has no date fields
         self.fail(node, f"tag {tag!r} is not allowed (only plain YAML data)")

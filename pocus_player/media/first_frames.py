@@ -94,7 +94,9 @@ def first_frame_prints(
                 wrong_size[0] = True
                 done.set()
                 return
-            pixels = np.frombuffer(buffers[0], np.uint8, count=size).reshape(height, width, 4)
+            pixels = np.frombuffer(memoryview(buffers[0]), np.uint8, count=size).reshape(
+                height, width, 4
+            )
             prints.append(fingerprint(pixels))
             if len(prints) >= count:
                 done.set()

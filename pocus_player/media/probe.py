@@ -14,6 +14,7 @@ engine can reuse what the case validator already learned.
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import itertools
 import logging
 import math
@@ -27,6 +28,7 @@ from typing import BinaryIO
 import vlc
 
 from pocus_player.core.media_info import MediaInfo, MediaProbeError
+from pocus_player.media.container import coded_picture_size, read_container
 from pocus_player.media.first_frames import first_frame_prints, needs_first_frames
 from pocus_player.media.vlc_instance import VlcRuntime, shared_runtime
 
@@ -126,7 +128,7 @@ def read_tracks(media: vlc.Media) -> TrackFacts:
 def _replace(f: TrackFacts, **kw: object) -> TrackFacts:
     d = {k: getattr(f, k) for k in TrackFacts.__slots__}
     d.update(kw)
-    return TrackFacts(**d)  # type: ignore[arg-type]
+    return TrackFacts(**d)
 
 
 def still_image_size(path: Path) -> tuple[int, int]:
@@ -325,6 +327,41 @@ def _merge_repeats(path: Path, timing: GifTiming) -> tuple[int, ...]:
     return tuple(merged)
 
 
+def _with_container_facts(path: Path, info: MediaInfo) -> MediaInfo:
+    """libvlc's answer corrected by what the file itself states exactly.
+
+    libvlc cuts an AVI's length to whole seconds and reports the size the container
+    declares; the container's tables give every picture's time, and an H.264
+    stream's parameter set the size its pictures decode to.
+    """
+    container = read_container(path)
+    changes: dict[str, object] = {}
+    if container is not None:
+        changes.update(
+            frame_count=container.frame_count,
+            frame_times=container.frame_times,
+            variable_frame_rate=container.variable_frame_rate,
+        )
+        if container.duration_s > info.duration_s:
+            changes["duration_s"] = round(container.duration_s, 6)
+    coded = coded_picture_size(path)
+    if coded is not None and info.width and info.height and coded != (info.width, info.height):
+        log.info(
+            "%s: the container declares %dx%d, the stream decodes to %dx%d",
+            path.name,
+            info.width,
+            info.height,
+            *coded,
+        )
+        changes.update(
+            width=coded[0],
+            height=coded[1],
+            container_width=info.width,
+            container_height=info.height,
+        )
+    return dataclasses.replace(info, **changes) if changes else info  # type: ignore[arg-type]
+
+
 class VlcMediaProbe:
     """A `core.media_info.MediaProbe` backed by libvlc."""
 
@@ -350,10 +387,25 @@ class VlcMediaProbe:
         return self._runtime
 
     def probe(self, path: Path) -> MediaInfo:
-        return self.probe_full(path)[0]
+        """The file's facts, its picture size being the size its stream decodes to."""
+        return self._facts(path)[0]
 
     def probe_full(self, path: Path) -> tuple[MediaInfo, float]:
-        """MediaInfo plus the sample aspect ratio (1.0 for square pixels)."""
+        """The facts playback needs, plus the sample aspect ratio (1.0 for square pixels).
+
+        Its picture size is the one libvlc delivers pictures at: when the container
+        declares another size than the stream's (`container_width`), libvlc plays the
+        declared one, and asking it for any other size would add a scaler that
+        loses pictures at the start and so shifts every frame number.
+        """
+        info, sar = self._facts(path)
+        if info.container_width and info.container_height:
+            info = dataclasses.replace(
+                info, width=info.container_width, height=info.container_height
+            )
+        return info, sar
+
+    def _facts(self, path: Path) -> tuple[MediaInfo, float]:
         path = Path(path)
         try:
             st = path.stat()
@@ -380,9 +432,12 @@ class VlcMediaProbe:
         else:
             result = self._probe_av(path)
             info = result[0]
-            if info.has_video and info.width and info.height:
-                # ready before the clip first plays (the case validator probes every file)
-                self.first_frame_prints(path, info.width, info.height)
+            width = info.container_width or info.width
+            height = info.container_height or info.height
+            if info.has_video and width and height:
+                # ready before the clip first plays (the case validator probes every file),
+                # at the size playback delivers pictures at (see probe_full)
+                self.first_frame_prints(path, width, height)
         with self._lock:
             self._cache[key] = result
         return result
@@ -461,6 +516,11 @@ class VlcMediaProbe:
             height=info.height or timing.height,
             has_video=True,
             has_audio=False,
+            frame_count=timing.frame_count,
+            frame_times=tuple(
+                t / 100.0 for t in itertools.accumulate(timing.delays_cs[:-1], initial=0)
+            ),
+            variable_frame_rate=not timing.constant_rate,
         )
         return gif, sar
 
@@ -506,6 +566,8 @@ class VlcMediaProbe:
             has_video=facts.has_video,
             has_audio=facts.has_audio,
         )
+        if facts.has_video:
+            info = _with_container_facts(path, info)
         return info, facts.sar
 
     def _probe_by_playing(

@@ -175,7 +175,8 @@ class VlcRuntime:
 
     @property
     def version(self) -> str:
-        return vlc.libvlc_get_version().decode()
+        version: bytes = vlc.libvlc_get_version()
+        return version.decode()
 
     def release(self) -> None:
         self.instance.log_unset()

@@ -29,6 +29,7 @@ from pocus_player.core.settings_store import (
     SettingsStore,
     app_dirs,
     demo_exams,
+    package_exam,
     results_dir_for,
 )
 from pocus_player.ui import theme
@@ -88,7 +89,14 @@ class ExamApp(QObject):
         self.progress_store = ProgressStore(self.dirs)
         self.exams: list[ExamDef] = [*demo_exams(), *self.settings.exams]
         self.preselect = options.exam
-        if options.exam and options.exam.endswith((".yaml", ".yml")):
+        if options.exam and options.exam.endswith(".pocusexam"):
+            path = Path(options.exam).expanduser().resolve()
+            known = next((e for e in self.exams if e.package == path), None)
+            if known is None:
+                known = package_exam(path)
+                self.exams.append(known)
+            self.preselect = known.id
+        elif options.exam and options.exam.endswith((".yaml", ".yml")):
             # A case file named on the command line is offered even when no exam lists it.
             path = Path(options.exam).expanduser().resolve()
             known = next((e for e in self.exams if e.cases == (path,)), None)
@@ -145,6 +153,8 @@ class ExamApp(QObject):
             results_dir=self.results_dir,
             min_free_mb=self.settings.min_free_mb,
             board_recipient=self.settings.board_recipient,
+            signing_key=self.settings.board_signing_key,
+            center_identity=self.settings.center_identity,
             problems=self.problems,
             unfinished=self.unfinished,
             practice=self.options.practice,
@@ -176,7 +186,12 @@ class ExamApp(QObject):
 
     # -- the exam
 
-    def _build_exam(self, progress: ExamProgress, cases: list) -> None:  # type: ignore[type-arg]
+    def _build_exam(
+        self,
+        progress: ExamProgress,
+        cases: list,  # type: ignore[type-arg]
+        delivery: dict[str, object] | None = None,
+    ) -> None:
         from pocus_player.media.engine import MediaEngine
         from pocus_player.media.policy import PlaybackPolicy
         from pocus_player.ui.candidate_window import CandidateWindow
@@ -196,6 +211,7 @@ class ExamApp(QObject):
             recipient=recipient,
             results_dir=self.results_dir,
             progress_store=self.progress_store,
+            delivery=delivery,  # type: ignore[arg-type]
         )
         kiosk = (
             self.options.kiosk
@@ -230,13 +246,21 @@ class ExamApp(QObject):
             self.start_window.show_error("The cases were not all loaded; run the preflight again.")
             return
         log.info("exam %s starting (%d case(s))", progress.exam_id, len(cases))
-        self._build_exam(progress, cases)
+        self._build_exam(progress, cases, self.start_window.delivery)
         self.controller.prepare()
 
     def resume_exam(self, unfinished: UnfinishedSession) -> None:
         from pocus_player.core.errors import CaseValidationError
         from pocus_player.ui.exam_controller import load_exam_cases
 
+        saved = self.progress_store.load()
+        package = next(
+            (e for e in self.exams if e.package is not None and saved and saved.exam_id == e.id),
+            None,
+        )
+        if saved is not None and package is not None:
+            self._resume_from_package(package, saved, unfinished)
+            return
         progress = self._progress_for(unfinished)
         if progress is None:
             self.start_window.show_error(
@@ -257,6 +281,39 @@ class ExamApp(QObject):
             self.close_exam()
             self.start_window.show()
             self.start_window.show_error(message)
+
+    def _resume_from_package(
+        self, exam: ExamDef, progress: ExamProgress, unfinished: UnfinishedSession
+    ) -> None:
+        """An unfinished sitting from a sealed package: the unlock is asked for again."""
+        from pocus_player.ui.start_window import run_package_checks
+
+        w = self.start_window
+        assert exam.package is not None
+        passphrase = w.ask_passphrase(w, exam.package.name)
+        checks, cases, pkg = run_package_checks(
+            exam,
+            passphrase,
+            self.settings.center_identity,
+            self.settings.board_signing_key,
+            progress.practice,
+        )
+        failed = [c for c in checks if not c.ok]
+        if pkg is None or failed or len(cases) != len(progress.cases):
+            reason = failed[0].detail if failed else "its cases differ from the exam begun"
+            w.show_error(f"The unfinished exam cannot be resumed: {reason}")
+            if pkg is not None:
+                from pocus_player.core.package import content
+
+                content.unregister(pkg)
+            return
+        w.adopt_package(pkg)
+        self._build_exam(progress, cases, w.delivery)
+        if not self.controller.resume(unfinished):
+            message = self.controller.fault_message
+            self.close_exam()
+            w.show()
+            w.show_error(message)
 
     def _progress_for(self, u: UnfinishedSession) -> ExamProgress | None:
         from pocus_player.core.journal import _name_part
@@ -294,6 +351,8 @@ class ExamApp(QObject):
         self.controller = None
         self.candidate_window = None
         self.media_widget = None
+        if self.start_window is not None:
+            self.start_window.forget_package()  # the sealed content is unreadable from here on
 
     def finish_exam(self) -> None:
         """The proctor leaves the exam (after it ended): back to the locked start screen."""
@@ -336,6 +395,9 @@ def _case_id_matches(path: Path, file_case_id: str) -> bool:
 
 
 def run(options: AppOptions) -> int:
+    from pocus_player.core.process_guard import harden_process
+
+    harden_process()  # the exam's memory holds decrypted content and responses
     app = create_qapp()
     exam_app = ExamApp(options)
     exam_app.show_start()

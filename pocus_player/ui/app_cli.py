@@ -24,7 +24,7 @@ def add_subparser(subparsers: Any) -> None:
         "--case",
         dest="exam",
         metavar="EXAM",
-        help="preselect an exam: its id (e.g. demo-certificate), or a case file or name",
+        help="preselect an exam: its id (e.g. demo-certificate), a case file or name, or a .pocusexam",
     )
     p.add_argument("--candidate-id", default="", help="prefill the candidate ID")
     p.add_argument("--candidate-name", default="", help="prefill the candidate's name")

@@ -39,25 +39,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pocus_player.core.captions import CaptionError, load_captions
+from pocus_player.core.captions import CaptionError
 from pocus_player.core.model import MediaItem, Navigation, Question
 from pocus_player.core.pin import PinStore
 from pocus_player.core.session import OpenCheckpoint, SessionState, SubmitOutcome
+from pocus_player.core.timecode import format_countdown
 from pocus_player.ui import theme
 from pocus_player.ui.captions_view import CaptionOverlay, TranscriptDrawer
 from pocus_player.ui.exam_controller import CALL_PROCTOR, ExamController, Phase
-from pocus_player.ui.proctor_panel import PinPrompt, ProctorPanel
+from pocus_player.ui.pin_prompt import PinPrompt
+from pocus_player.ui.proctor_panel import ProctorPanel
+from pocus_player.ui.sealed_files import read_captions
 
 log = logging.getLogger(__name__)
-
-
-def fmt_time(seconds: float | None) -> str:
-    if seconds is None:
-        return "--:--"
-    s = max(0, int(seconds + 0.999))
-    h, rem = divmod(s, 3600)
-    m, sec = divmod(rem, 60)
-    return f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"
 
 
 def _label(text: str = "", name: str = "", *, wrap: bool = True) -> QLabel:
@@ -146,6 +140,20 @@ class CheckpointPanel(QWidget):
             "Submit the answers of this checkpoint; you will be asked to confirm",
             "primary",
         )
+        self._init_confirm()
+        self._layout()
+        self.prev_button.clicked.connect(lambda: self._go(-1))
+        self.next_button.clicked.connect(lambda: self._go(+1))
+        self.submit_button.clicked.connect(self._ask_confirm)
+        self.confirm_yes.clicked.connect(self._confirmed)
+        self.confirm_no.clicked.connect(self._cancel_confirm)
+        self._widgets: list[Any] = []
+        self._free_navigation = False
+        self._replay_buttons: dict[str, QPushButton] = {}
+        self._text_scale = 1.0
+
+    def _init_confirm(self) -> None:
+        """The "are you sure" strip a submission asks through."""
         self.confirm = QFrame()
         self.confirm.setObjectName("Card")
         confirm_layout = QVBoxLayout(self.confirm)
@@ -167,6 +175,7 @@ class CheckpointPanel(QWidget):
         confirm_layout.addLayout(row)
         self.confirm.hide()
 
+    def _layout(self) -> None:
         nav = QHBoxLayout()
         nav.addWidget(self.prev_button)
         nav.addStretch(1)
@@ -182,16 +191,6 @@ class CheckpointPanel(QWidget):
         layout.addLayout(nav)
         layout.addWidget(self.confirm)
 
-        self.prev_button.clicked.connect(lambda: self._go(-1))
-        self.next_button.clicked.connect(lambda: self._go(+1))
-        self.submit_button.clicked.connect(self._ask_confirm)
-        self.confirm_yes.clicked.connect(self._confirmed)
-        self.confirm_no.clicked.connect(self._cancel_confirm)
-        self._widgets: list[Any] = []
-        self._free_navigation = False
-        self._replay_buttons: dict[str, QPushButton] = {}
-        self._text_scale = 1.0
-
     # -- content
 
     def show_checkpoint(
@@ -204,6 +203,7 @@ class CheckpointPanel(QWidget):
     ) -> None:
         while self.questions.count():
             old = self.questions.widget(0)
+            assert old is not None  # count() > 0
             self.questions.removeWidget(old)
             old.deleteLater()
         for b in self._replay_buttons.values():
@@ -409,8 +409,23 @@ class CandidateWindow(QMainWindow):
         self.text_scale = text_scale
         self.setWindowTitle("pocus-player: exam")
         self.setAccessibleName("Exam window")
+        header = self._build_header()
+        self._build_pages(media_widget, pin_store)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self._connect_signals()
+        self.set_text_scale(text_scale)
+        self._update_header()
 
-        # header
+    # ------------------------------------------------------------------ building
+
+    def _build_header(self) -> QWidget:
+        """The case, the candidate, progress and the time left."""
         header = QWidget()
         header.setObjectName("CandidateHeader")
         self.case_label = _label("", "HeaderTitle")
@@ -433,8 +448,9 @@ class CandidateWindow(QMainWindow):
         hl.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignVCenter)
         hl.addWidget(self.cp_timer_label, 0, Qt.AlignmentFlag.AlignVCenter)
         hl.addWidget(self.timer_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        return header
 
-        # pages
+    def _build_pages(self, media_widget: QWidget, pin_store: PinStore | None) -> None:
         self.pages = QStackedWidget()
         self.instructions = self._build_instructions()
         self.encounter = self._build_encounter(media_widget)
@@ -452,14 +468,8 @@ class CandidateWindow(QMainWindow):
         self._before_proctor: QWidget | None = None
         self._last_phase = Phase.IDLE
 
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(header)
-        layout.addWidget(self.pages, 1)
-        self.setCentralWidget(central)
-
+    def _connect_signals(self) -> None:
+        """The shortcuts, and what the exam controller and the engine report."""
         shortcut = QShortcut(QKeySequence("Ctrl+Shift+P"), self)
         shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         shortcut.activated.connect(self.proctorRequested)
@@ -467,7 +477,7 @@ class CandidateWindow(QMainWindow):
         self.transcript_shortcut = QShortcut(QKeySequence("Ctrl+T"), self)
         self.transcript_shortcut.activated.connect(self.toggle_transcript)
 
-        c = controller
+        c = self.controller
         c.phaseChanged.connect(self._on_phase)
         c.checkpointOpened.connect(self._on_checkpoint)
         c.feedbackReady.connect(self._on_feedback)
@@ -478,10 +488,6 @@ class CandidateWindow(QMainWindow):
         engine.position_changed.connect(self.media_area.captions.set_time_ms)
         engine.position_changed.connect(self.transcript.set_time_ms)
         engine.media_loaded.connect(self._on_media_loaded)
-        self.set_text_scale(text_scale)
-        self._update_header()
-
-    # ------------------------------------------------------------------ building
 
     def _build_instructions(self) -> QWidget:
         card = QFrame()
@@ -685,6 +691,8 @@ class CandidateWindow(QMainWindow):
     def _on_media_loaded(self, loaded: Any) -> None:
         self.controller.media_loaded()
         media_id = getattr(loaded, "media_id", None)
+        if not isinstance(media_id, str):
+            return
         try:
             item = self.controller.media_item(media_id)
         except KeyError:
@@ -693,7 +701,7 @@ class CandidateWindow(QMainWindow):
         track = None
         if item.captions is not None:
             try:
-                track = load_captions(item.captions)
+                track = read_captions(item.captions)  # a sealed package's from memory
             except CaptionError as exc:
                 log.warning("captions of %s not shown: %s", item.id, exc)
         self.media_area.captions.set_track(track)
@@ -714,7 +722,7 @@ class CandidateWindow(QMainWindow):
         self.progress.setFormat(f"Part {part} of {total}" if part else f"{total} parts")
         self.progress.setAccessibleDescription(f"Part {part} of {total}")
         remaining = c.time_remaining()
-        text = f"Time left {fmt_time(remaining)}"
+        text = f"Time left {format_countdown(remaining)}"
         if c.session is not None and c.session.state is SessionState.PAUSED_BY_PROCTOR:
             text += " (paused)"
         elif c.session is not None and c.session.is_over:
@@ -729,7 +737,7 @@ class CandidateWindow(QMainWindow):
         cp_left = c.checkpoint_time_remaining()
         self.cp_timer_label.setVisible(cp_left is not None)
         if cp_left is not None:
-            self.cp_timer_label.setText(f"These questions: {fmt_time(cp_left)}")
+            self.cp_timer_label.setText(f"These questions: {format_countdown(cp_left)}")
 
     def _on_phase(self, phase_name: str) -> None:
         phase = Phase(phase_name)

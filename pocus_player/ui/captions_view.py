@@ -509,8 +509,8 @@ class TranscriptDrawer(QWidget):
         fmt.setForeground(palette.color(palette.ColorRole.HighlightedText))
         # An underline as well as colour, so the highlight survives a monochrome theme.
         fmt.setFontUnderline(True)
-        selection.format = fmt  # type: ignore[attr-defined]
-        selection.cursor = self._span_cursor(span)  # type: ignore[attr-defined]
+        selection.format = fmt
+        selection.cursor = self._span_cursor(span)
         self._view.setExtraSelections([selection])
         self._view.setAccessibleDescription(f"Now: {self._text[span[0] : span[1]]}")
         self._scroll_to_current()

@@ -12,15 +12,15 @@
 `CoverageView`
     Counts and lists of visited and unvisited steps, branches and questions.
 
-The logic under them (`graph_edges`, `graph_layers`, `Coverage`) is plain
-Python so it is tested without widgets.
+The logic under them (`graph_edges`, `graph_layers`, `Coverage`,
+`OutlineTarget`) is plain Python in core/case_map.py, tested without widgets.
 """
 
 from __future__ import annotations
 
 import logging
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -49,7 +49,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pocus_player.core.model import END, BranchRule, Case, Checkpoint, Condition, Step, StepType
+from pocus_player.core.case_map import (
+    Coverage,
+    GraphEdge,
+    OutlineTarget,
+    checkpoint_label,
+    graph_edges,
+    graph_layers,
+)
+from pocus_player.core.model import END, Case, Step, StepType
 
 log = logging.getLogger(__name__)
 
@@ -60,146 +68,6 @@ TYPE_NAMES = {
     "hotspot": "hotspot",
     "caliper": "caliper",
 }
-
-
-def format_time(seconds: float) -> str:
-    """mm:ss.mmm, as case scripts write times."""
-    ms = round(seconds * 1000)
-    return f"{ms // 60000:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
-
-
-def checkpoint_label(cp: Checkpoint, frame_rate: float | None) -> str:
-    if cp.frame is not None:
-        when = f"frame {cp.frame}"
-        if frame_rate:
-            when += f" ({format_time(cp.target_time(frame_rate))})"
-    else:
-        assert cp.time_s is not None
-        when = format_time(cp.time_s)
-        if frame_rate:
-            when += f" (frame {cp.target_frame(frame_rate)})"
-    return when
-
-
-def describe_condition(c: Condition) -> str:
-    parts = []
-    if c.question is not None:
-        if c.selected_any:
-            parts.append(f"{c.question} chose {' or '.join(c.selected_any)}")
-        if c.correct is not None:
-            parts.append(f"{c.question} {'correct' if c.correct else 'incorrect'}")
-        if not c.selected_any and c.correct is None:
-            parts.append(f"{c.question} answered")
-    parts.extend(f"{k} = {v}" for k, v in c.state)
-    return " and ".join(parts) or "always"
-
-
-def describe_rule(rule: BranchRule) -> str:
-    return " and ".join(describe_condition(c) for c in rule.when) or "always"
-
-
-# -- plain logic ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class GraphEdge:
-    src: str
-    dst: str  # a step id or END
-    kind: str  # "rule", "default" or "following"
-    label: str = ""
-    rule_index: int | None = None
-
-
-def graph_edges(case: Case) -> list[GraphEdge]:
-    """Every way out of every step, in the order the engine tries them."""
-    edges: list[GraphEdge] = []
-    for pos, step in enumerate(case.steps):
-        for i, rule in enumerate(step.next.rules):
-            edges.append(
-                GraphEdge(step.id, rule.goto, "rule", rule.label or describe_rule(rule), i)
-            )
-        if step.next.default is not None:
-            edges.append(GraphEdge(step.id, step.next.default, "default", "otherwise"))
-        else:
-            following = case.steps[pos + 1].id if pos + 1 < len(case.steps) else END
-            edges.append(
-                GraphEdge(step.id, following, "following", "otherwise" if step.next.rules else "")
-            )
-    return edges
-
-
-def graph_layers(case: Case) -> dict[str, int]:
-    """Column of each step (and END): its longest distance from the first step."""
-    edges = graph_edges(case)
-    order = [s.id for s in case.steps]
-    layer = {sid: 0 for sid in order}
-    # Steps are in authored order and branches only go forward in practice, but a branch
-    # may point back up the list; relax until stable (the graph is acyclic when valid).
-    for _ in range(len(order) + 1):
-        moved = False
-        for e in edges:
-            if e.dst != END and e.dst in layer and layer[e.dst] < layer[e.src] + 1:
-                layer[e.dst] = layer[e.src] + 1
-                moved = True
-        if not moved:
-            break
-    layer[END] = max(layer.values(), default=0) + 1
-    return layer
-
-
-@dataclass(slots=True)
-class Coverage:
-    """What this preview has shown: steps, checkpoints, questions, and branches taken."""
-
-    steps: set[str] = field(default_factory=set)
-    checkpoints: set[str] = field(default_factory=set)
-    questions: set[str] = field(default_factory=set)  # answered (checked or submitted)
-    edges: set[tuple[str, str]] = field(default_factory=set)
-
-    def visit_step(self, step_id: str) -> None:
-        self.steps.add(step_id)
-
-    def take_edge(self, src: str, dst: str) -> None:
-        self.edges.add((src, dst))
-        self.steps.add(src)
-        if dst != END:
-            self.steps.add(dst)
-
-    def restrict_to(self, case: Case) -> None:
-        """Forget what no longer exists after the case was edited."""
-        steps = {s.id for s in case.steps}
-        cps = {cp.id for s in case.steps for cp in s.checkpoints}
-        qs = {q.id for q in case.questions}
-        pairs = {(e.src, e.dst) for e in graph_edges(case)}
-        self.steps &= steps
-        self.checkpoints &= cps
-        self.questions &= qs
-        self.edges &= pairs
-
-    def summary(self, case: Case) -> dict[str, tuple[int, int]]:
-        pairs = {(e.src, e.dst) for e in graph_edges(case)}
-        cps = [cp.id for s in case.steps for cp in s.checkpoints]
-        return {
-            "steps": (len(self.steps & {s.id for s in case.steps}), len(case.steps)),
-            "checkpoints": (len(self.checkpoints & set(cps)), len(cps)),
-            "questions": (
-                len(self.questions & {q.id for q in case.questions}),
-                len(case.questions),
-            ),
-            "branches": (len(self.edges & pairs), len(pairs)),
-        }
-
-
-# -- the outline tree -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class OutlineTarget:
-    """Where to go in the case: a step, optionally one of its checkpoints or questions."""
-
-    step_id: str
-    checkpoint_id: str | None = None
-    question_id: str | None = None
 
 
 _TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -232,11 +100,7 @@ class CaseOutline(QTreeWidget):
         self._case: Case | None = None
 
     def set_case(self, case: Case) -> None:
-        expanded = {
-            self._key(self.topLevelItem(i))
-            for i in range(self.topLevelItemCount())
-            if self.topLevelItem(i).isExpanded()
-        }
+        expanded = {self._key(item) for item in self._top_items() if item.isExpanded()}
         first = self._case is None
         self._case = case
         self.clear()
@@ -318,12 +182,17 @@ class CaseOutline(QTreeWidget):
 
     def items(self) -> list[QTreeWidgetItem]:
         out: list[QTreeWidgetItem] = []
-        stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        stack = self._top_items()
         while stack:
             item = stack.pop(0)
             out.append(item)
-            stack[0:0] = [item.child(i) for i in range(item.childCount())]
+            children = (item.child(i) for i in range(item.childCount()))
+            stack[0:0] = [c for c in children if c is not None]
         return out
+
+    def _top_items(self) -> list[QTreeWidgetItem]:
+        items = (self.topLevelItem(i) for i in range(self.topLevelItemCount()))
+        return [item for item in items if item is not None]
 
     def item_for(self, target: OutlineTarget) -> QTreeWidgetItem | None:
         for item in self.items():
@@ -487,93 +356,115 @@ class BranchGraph(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
-        text = pal.color(QPalette.ColorRole.WindowText)
-        base = pal.color(QPalette.ColorRole.Base)
-        accent = pal.color(QPalette.ColorRole.Highlight)
-        muted = QColor(text)
+        muted = QColor(pal.color(QPalette.ColorRole.WindowText))
         muted.setAlphaF(0.45)
+        colours = _Colours(
+            text=pal.color(QPalette.ColorRole.WindowText),
+            base=pal.color(QPalette.ColorRole.Base),
+            accent=pal.color(QPalette.ColorRole.Highlight),
+            muted=muted,
+        )
         font = QFont(self.font())
         small = QFont(font)
         small.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
-        fm = QFontMetricsF(small)
         # Edges first so nodes sit on top of them.
-        for e in self._edges:
-            a, b = self._rects.get(e.src), self._rects.get(e.dst)
-            if a is None or b is None:
-                continue
-            taken = (e.src, e.dst) in self._coverage.edges
-            pen = QPen(accent if taken else muted, 2.6 if taken else 1.3)
-            if e.kind != "rule":
-                pen.setStyle(Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            path = QPainterPath()
-            if b.top() > a.top():
-                p1 = QPointF(a.center().x(), a.bottom())
-                p2 = QPointF(b.center().x(), b.top())
-                dy = max(16.0, (p2.y() - p1.y()) / 2)
-                path.moveTo(p1)
-                path.cubicTo(QPointF(p1.x(), p1.y() + dy), QPointF(p2.x(), p2.y() - dy), p2)
-                angle = math.pi / 2
-            else:  # a branch back up the page: around the right-hand side
-                p1 = QPointF(a.right(), a.center().y())
-                p2 = QPointF(b.right(), b.center().y())
-                side = max(a.right(), b.right()) + 30
-                path.moveTo(p1)
-                path.cubicTo(QPointF(side, p1.y()), QPointF(side, p2.y()), p2)
-                angle = math.pi
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(path)
-            painter.setBrush(QBrush(pen.color()))
-            painter.setPen(QPen(pen.color(), 1))
-            head = QPolygonF(
-                [
-                    p2,
-                    p2 - QPointF(9 * math.cos(angle - 0.4), 9 * math.sin(angle - 0.4)),
-                    p2 - QPointF(9 * math.cos(angle + 0.4), 9 * math.sin(angle + 0.4)),
-                ]
-            )
-            painter.drawPolygon(head)
-            if e.kind == "rule" and e.label:
-                painter.setFont(small)
-                painter.setPen(text)
-                mid = path.pointAtPercent(0.5)
-                label = fm.elidedText(e.label, Qt.TextElideMode.ElideRight, self.NODE_W)
-                w = fm.horizontalAdvance(label) + 6
-                x = min(max(2.0, mid.x() - w / 2), self.width() - w - 2)
-                box = QRectF(x, mid.y() - fm.height() / 2, w, fm.height())
-                painter.fillRect(box, base)
-                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+        for edge in self._edges:
+            self._paint_edge(painter, edge, colours, small)
         painter.setFont(font)
         for sid, rect in self._rects.items():
-            visited = sid in self._coverage.steps
-            fill = QColor(accent) if visited else QColor(base)
-            if visited:
-                fill.setAlphaF(0.25)
-            current = sid == self._current
-            border = QPen(accent if current else text, 3.0 if current else 1.2)
-            if sid == self._next and not current:
-                border = QPen(accent, 2.5, Qt.PenStyle.DashLine)
-            painter.setPen(border)
-            painter.setBrush(fill)
-            painter.drawRoundedRect(rect, 8, 8)
-            painter.setPen(text)
-            if sid == END:
-                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "end")
-                continue
-            step = self._case.step_by_id(sid)
-            title = QFontMetricsF(font).elidedText(
-                sid, Qt.TextElideMode.ElideRight, rect.width() - 12
-            )
-            painter.drawText(
-                rect.adjusted(6, 2, -6, -rect.height() / 2), Qt.AlignmentFlag.AlignCenter, title
-            )
-            painter.setFont(small)
-            sub = f"{step.type.value}{' ✓' if visited else ''}"
-            painter.drawText(
-                rect.adjusted(6, rect.height() / 2, -6, -2), Qt.AlignmentFlag.AlignCenter, sub
-            )
-            painter.setFont(font)
+            self._paint_node(painter, sid, rect, colours, font, small)
         painter.end()
+
+    def _paint_edge(self, painter: QPainter, e: GraphEdge, c: _Colours, small: QFont) -> None:
+        """A branch as a curve with an arrowhead; taken ones bold, defaults dashed, rules labelled."""
+        a, b = self._rects.get(e.src), self._rects.get(e.dst)
+        if a is None or b is None:
+            return
+        taken = (e.src, e.dst) in self._coverage.edges
+        pen = QPen(c.accent if taken else c.muted, 2.6 if taken else 1.3)
+        if e.kind != "rule":
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        path = QPainterPath()
+        if b.top() > a.top():
+            p1 = QPointF(a.center().x(), a.bottom())
+            p2 = QPointF(b.center().x(), b.top())
+            dy = max(16.0, (p2.y() - p1.y()) / 2)
+            path.moveTo(p1)
+            path.cubicTo(QPointF(p1.x(), p1.y() + dy), QPointF(p2.x(), p2.y() - dy), p2)
+            angle = math.pi / 2
+        else:  # a branch back up the page: around the right-hand side
+            p1 = QPointF(a.right(), a.center().y())
+            p2 = QPointF(b.right(), b.center().y())
+            side = max(a.right(), b.right()) + 30
+            path.moveTo(p1)
+            path.cubicTo(QPointF(side, p1.y()), QPointF(side, p2.y()), p2)
+            angle = math.pi
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        painter.setBrush(QBrush(pen.color()))
+        painter.setPen(QPen(pen.color(), 1))
+        head = QPolygonF(
+            [
+                p2,
+                p2 - QPointF(9 * math.cos(angle - 0.4), 9 * math.sin(angle - 0.4)),
+                p2 - QPointF(9 * math.cos(angle + 0.4), 9 * math.sin(angle + 0.4)),
+            ]
+        )
+        painter.drawPolygon(head)
+        if e.kind == "rule" and e.label:
+            fm = QFontMetricsF(small)
+            painter.setFont(small)
+            painter.setPen(c.text)
+            mid = path.pointAtPercent(0.5)
+            label = fm.elidedText(e.label, Qt.TextElideMode.ElideRight, self.NODE_W)
+            w = fm.horizontalAdvance(label) + 6
+            x = min(max(2.0, mid.x() - w / 2), self.width() - w - 2)
+            box = QRectF(x, mid.y() - fm.height() / 2, w, fm.height())
+            painter.fillRect(box, c.base)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+
+    def _paint_node(
+        self, painter: QPainter, sid: str, rect: QRectF, c: _Colours, font: QFont, small: QFont
+    ) -> None:
+        """A step: filled when visited, ringed when current, dashed when it is where answers lead."""
+        assert self._case is not None
+        visited = sid in self._coverage.steps
+        fill = QColor(c.accent) if visited else QColor(c.base)
+        if visited:
+            fill.setAlphaF(0.25)
+        current = sid == self._current
+        border = QPen(c.accent if current else c.text, 3.0 if current else 1.2)
+        if sid == self._next and not current:
+            border = QPen(c.accent, 2.5, Qt.PenStyle.DashLine)
+        painter.setPen(border)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect, 8, 8)
+        painter.setPen(c.text)
+        if sid == END:
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "end")
+            return
+        step = self._case.step_by_id(sid)
+        title = QFontMetricsF(font).elidedText(sid, Qt.TextElideMode.ElideRight, rect.width() - 12)
+        painter.drawText(
+            rect.adjusted(6, 2, -6, -rect.height() / 2), Qt.AlignmentFlag.AlignCenter, title
+        )
+        painter.setFont(small)
+        sub = f"{step.type.value}{' ✓' if visited else ''}"
+        painter.drawText(
+            rect.adjusted(6, rect.height() / 2, -6, -2), Qt.AlignmentFlag.AlignCenter, sub
+        )
+        painter.setFont(font)
+
+
+@dataclass(frozen=True, slots=True)
+class _Colours:
+    """The palette's colours the branch graph draws with."""
+
+    text: QColor
+    base: QColor
+    accent: QColor
+    muted: QColor
 
 
 # -- coverage ---------------------------------------------------------------------------------

@@ -57,6 +57,8 @@ from pocus_player.core.session import (
     SubmitOutcome,
 )
 from pocus_player.core.settings_store import ExamProgress, ProgressStore
+from pocus_player.media import directives
+from pocus_player.media.directives import SegmentMove
 
 log = logging.getLogger(__name__)
 
@@ -121,9 +123,12 @@ class ExamController(QObject):
         results_dir: Path,
         progress_store: ProgressStore | None = None,
         clock_factory: Callable[[], Clock] = MonotonicClock,
+        delivery: dict[str, Any] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        # the sealed package the cases came from (named in each start record), or None
+        self.delivery = delivery
         if len(cases) != len(progress.cases):
             raise ValueError("one loaded case per case of the exam")
         self.progress = progress
@@ -236,6 +241,7 @@ class ExamController(QObject):
             journal,
             accommodation=self.progress.time_multiplier,
             candidate={"id": self.progress.candidate_id, "name": self.progress.candidate_name},
+            delivery=self.delivery,
         )
         try:
             session.start()
@@ -267,7 +273,9 @@ class ExamController(QObject):
             self._fail("The unfinished exam holds no saved state to resume from.")
             return False
         try:
-            session = ExamSession.restore(case, state, self._clock_factory(), journal)
+            session = ExamSession.restore(
+                case, state, self._clock_factory(), journal, delivery=self.delivery
+            )
         except (SessionError, JournalWriteError) as exc:
             journal.close()
             self._fail(f"The unfinished exam cannot be resumed: {exc}")
@@ -499,26 +507,22 @@ class ExamController(QObject):
             self.checkpointOpened.emit(cp)
 
     def _play_segment(self, d: MediaDirective) -> None:
-        assert d.media_id is not None
-        cps = (d.checkpoint,) if d.checkpoint is not None else ()
-        engine = self.engine
-        if self._loaded_media == d.media_id and engine.media is not None:
-            if str(engine.state) == "ended" and d.action is MediaAction.PLAY_TO_END:
-                # The clip already ran out at its checkpoint: the segment is over; never
-                # start it again from the beginning.
-                QTimer.singleShot(0, self._on_media_ended)
-                return
-            engine.set_checkpoints(cps)
-            engine.play()
-            return
-        if d.resume_after is not None:
+        plan = directives.plan_segment(d, loaded_media=self._loaded_media, engine=self.engine)
+        if plan.move is SegmentMove.OVER:
+            # The clip already ran out at its checkpoint: the segment is over; never
+            # start it again from the beginning.
+            QTimer.singleShot(0, self._on_media_ended)
+        elif plan.move is SegmentMove.PLAY_ON:
+            directives.play_on(self.engine, plan)
+        elif plan.move is SegmentMove.LOAD_AT_RESUME:
             # After a resume: show the clip from the checkpoint submitted last, then play on.
-            item = self.media_item(d.media_id)
-            self._load(d.media_id, autoplay=False, checkpoints=cps)
-            frame = d.resume_after.target_frame(item.frame_rate or 25.0)
+            assert plan.resume_at is not None
+            item = self.media_item(plan.media_id)
+            self._load(plan.media_id, autoplay=False, checkpoints=plan.stops)
+            frame = plan.resume_at.target_frame(item.frame_rate or 25.0)
             self._pending_seek = (frame, d)
-            return
-        self._load(d.media_id, autoplay=True, checkpoints=cps)
+        else:
+            self._load(plan.media_id, autoplay=True, checkpoints=plan.stops)
 
     def _load(self, media_id: str, *, autoplay: bool, checkpoints: tuple[Any, ...]) -> None:
         item = self.media_item(media_id)

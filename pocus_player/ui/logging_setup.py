@@ -48,7 +48,8 @@ class RotatingFile(logging.FileHandler):
         super().emit(record)
 
     def _rotate(self) -> None:
-        self.stream.close()
+        if self.stream is not None:
+            self.stream.close()
         base = self.baseFilename
         for i in range(self.backups - 1, 0, -1):
             if os.path.exists(f"{base}.{i}"):

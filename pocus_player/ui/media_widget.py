@@ -5,14 +5,14 @@ from __future__ import annotations
 import enum
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import (
     QColor,
     QFont,
     QImage,
-    QImageReader,
     QPainter,
     QPainterPath,
     QPaintEvent,
@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from pocus_player.core.model import Checkpoint, MediaItem, MediaKind
-from pocus_player.media.engine import LoadedMedia, MediaEngine
+from pocus_player.media.engine_api import CueTarget, LoadedMedia, PlayerEngine
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ class Mode(enum.StrEnum):
 class NativeVideoSurface(QWidget):
     """A native child window libvlc draws into (render="native"); rebinds when its id changes."""
 
-    def __init__(self, engine: MediaEngine, parent: QWidget | None = None) -> None:
+    def __init__(self, engine: PlayerEngine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._engine = engine
         self.setAttribute(Qt.WidgetAttribute.WA_NativeWindow, True)
@@ -84,12 +84,12 @@ class MediaWidget(QWidget):
     frame_changed = Signal(int)
     mode_changed = Signal(str)
 
-    def __init__(self, engine: MediaEngine | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, engine: PlayerEngine | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 120)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
-        self._engine: MediaEngine | None = None
+        self._engine: PlayerEngine | None = None
         self._mode = Mode.EMPTY
         self._image: QImage | None = None  # still image
         self._sar = 1.0
@@ -103,7 +103,7 @@ class MediaWidget(QWidget):
     # ------------------------------------------------------------ wiring
 
     @property
-    def engine(self) -> MediaEngine | None:
+    def engine(self) -> PlayerEngine | None:
         return self._engine
 
     @property
@@ -114,7 +114,7 @@ class MediaWidget(QWidget):
     def native_surface(self) -> NativeVideoSurface | None:
         return self._native
 
-    def set_engine(self, engine: MediaEngine) -> None:
+    def set_engine(self, engine: PlayerEngine) -> None:
         if self._engine is not None:
             for sig, slot in self._connections():
                 sig.disconnect(slot)
@@ -126,7 +126,9 @@ class MediaWidget(QWidget):
             self._native.setGeometry(self.rect())
             self._native.hide()
 
-    def _connections(self):  # type: ignore[no-untyped-def]
+    def _connections(
+        self,
+    ) -> tuple[tuple[SignalInstance, Callable[..., object] | SignalInstance], ...]:
         e = self._engine
         assert e is not None
         return (
@@ -143,7 +145,7 @@ class MediaWidget(QWidget):
         item: MediaItem,
         *,
         autoplay: bool = True,
-        checkpoints: tuple[Checkpoint, ...] = (),
+        checkpoints: tuple[Checkpoint | CueTarget, ...] = (),
     ) -> None:
         """Show a case media item: stills and image M-mode strips directly, the rest via the engine."""
         if item.is_picture:
@@ -176,11 +178,11 @@ class MediaWidget(QWidget):
         if isinstance(source, QImage):
             image = source
         else:
-            reader = QImageReader(str(source))
-            reader.setAutoTransform(True)
-            image = reader.read()
+            from pocus_player.ui.sealed_files import read_image
+
+            image = read_image(Path(source))  # from a sealed package's memory, or the file
             if image.isNull():
-                raise ValueError(f"cannot read image {source}: {reader.errorString()}")
+                raise ValueError(f"cannot read image {Path(source).name}")
         self._image = image
         self._sar = 1.0
         self._set_mode(Mode.IMAGE)

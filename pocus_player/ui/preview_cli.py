@@ -28,8 +28,11 @@ def add_subparser(subparsers: Any) -> None:
         description="Open the item writer's preview: the candidate view beside the case outline, "
         "reloaded whenever the script, a caption file or a media file is saved.",
     )
-    p.add_argument("case", help="the case script (YAML)")
+    p.add_argument("case", help="the case script (YAML), or a sealed .pocusexam package")
     p.add_argument("--show-key", action="store_true", help="start with the answer key shown")
+    p.add_argument("--case-id", help="with a package of several cases: the one to show")
+    p.add_argument("--passphrase-env", metavar="VAR", help="a package's passphrase, from VAR")
+    p.add_argument("--passphrase-file", type=Path, help="a package's passphrase, from a file")
     p.set_defaults(handler=cmd_preview)
 
     e = subparsers.add_parser(
@@ -98,7 +101,18 @@ def cmd_export_packet(args: argparse.Namespace) -> int:
 
 def cmd_preview(args: argparse.Namespace) -> int:
     case_path = Path(args.case)
-    if not case_path.is_file():
+    sealed = None
+    if case_path.suffix == ".pocusexam":
+        from pocus_player.core.errors import PocusError
+        from pocus_player.core.simulate import case_from_package
+
+        try:
+            sealed, _delivery = case_from_package(args)
+        except (PocusError, OSError) as exc:
+            print(f"{case_path}: {exc}", file=sys.stderr)
+            return 2
+        case_path = sealed.source
+    elif not case_path.is_file():
         print(f"{case_path}: no such case script", file=sys.stderr)
         return 2
     from PySide6.QtWidgets import QApplication
@@ -112,7 +126,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
         pass
     from pocus_player.ui.preview_window import PreviewWindow
 
-    window = PreviewWindow(case_path)
+    window = PreviewWindow(case_path, sealed_case=sealed, watch=sealed is None)
     if args.show_key:
         window.set_show_key(True)
     window.show()

@@ -1,14 +1,11 @@
-"""The proctor's PIN prompt and the proctor panel shown over a running exam (Ctrl+Shift+P).
+"""The proctor panel shown over a running exam (Ctrl+Shift+P), behind the PIN prompt.
 
-`PinPrompt` asks for the PIN (or, on first run, sets it) through `PinStore`,
-which limits wrong entries. `ProctorPanel` offers pause/resume, add time, an
+`ProctorPanel` offers pause/resume, add time, an
 incident with category and note, retry media after a fault, and ending the
 case; each action goes to `ExamController`, which records it in the result
 journal through the exam engine.
 
 Signals:
-    PinPrompt.unlocked()           the right PIN was entered (or a new one set)
-    PinPrompt.cancelled()
     ProctorPanel.closeRequested()  back to the candidate's screen
 """
 
@@ -17,8 +14,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import Signal
 
 # Widgets only later screens use are imported where those are built: PySide6 builds a
 # class and its enums on first import, and the PIN screen should not wait for that.
@@ -28,15 +24,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from pocus_player.core.pin import MAX_LENGTH, MIN_LENGTH, PinError, PinLockedOut, PinStore
-from pocus_player.ui import theme
+from pocus_player.core.timecode import format_countdown
+from pocus_player.ui.forms import button, message_label, show_message
 
-if TYPE_CHECKING:  # the start screen uses the PIN prompt; the exam engine loads later
+if TYPE_CHECKING:  # the exam engine loads after the PIN screen
     from pocus_player.ui.exam_controller import ExamController
 
 log = logging.getLogger(__name__)
@@ -50,175 +45,6 @@ INCIDENT_CATEGORIES = (
 )
 
 
-def button(text: str, name: str, description: str, role: str | None = None) -> QPushButton:
-    b = QPushButton(text)
-    b.setAccessibleName(name)
-    b.setAccessibleDescription(description)
-    b.setToolTip(description)
-    b.setAutoDefault(True)
-    if role:
-        b.setProperty("role", role)
-    return b
-
-
-def message_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def show_message(label: QLabel, text: str, role: str = "error") -> None:
-    label.setText(text)
-    label.setAccessibleDescription(text)
-    theme.set_role(label, role)
-    label.setVisible(bool(text))
-
-
-class PinPrompt(QFrame):
-    """Enter the proctor PIN, or set it when none exists yet."""
-
-    unlocked = Signal()
-    cancelled = Signal()
-
-    def __init__(
-        self, store: PinStore, *, purpose: str, cancellable: bool, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.setObjectName("Card")
-        self.title = QLabel()
-        self.title.setObjectName("Title")
-        self.title.setWordWrap(True)
-        self.purpose = QLabel(purpose)
-        self.purpose.setWordWrap(True)
-        digits = QRegularExpressionValidator(rf"\d{{0,{MAX_LENGTH}}}")
-        self.pin = QLineEdit()
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setValidator(digits)
-        self.pin.setAccessibleName("Proctor PIN")
-        self.pin.setAccessibleDescription(f"The proctor PIN, {MIN_LENGTH} to {MAX_LENGTH} digits")
-        self.confirm = QLineEdit()
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm.setValidator(QRegularExpressionValidator(rf"\d{{0,{MAX_LENGTH}}}"))
-        self.confirm.setAccessibleName("Repeat the new PIN")
-        self.confirm.setAccessibleDescription("Type the new PIN again to confirm it")
-        self.form = QFormLayout()
-        self.pin_label = QLabel("&PIN:")
-        self.pin_label.setBuddy(self.pin)
-        self.confirm_label = QLabel("&Repeat PIN:")
-        self.confirm_label.setBuddy(self.confirm)
-        self.form.addRow(self.pin_label, self.pin)
-        self.form.addRow(self.confirm_label, self.confirm)
-        self.message = message_label()
-        self.ok = button("&Unlock", "Unlock", "Check the PIN", "primary")
-        self.cancel = button("&Cancel", "Cancel", "Close without unlocking")
-        self.cancel.setVisible(cancellable)
-        row = QHBoxLayout()
-        row.addWidget(self.ok)
-        row.addWidget(self.cancel)
-        row.addStretch(1)
-        v = QVBoxLayout(self)
-        v.addWidget(self.title)
-        v.addWidget(self.purpose)
-        v.addLayout(self.form)
-        v.addWidget(self.message)
-        v.addLayout(row)
-        self.ok.clicked.connect(self._submit)
-        self.pin.returnPressed.connect(self._submit)
-        self.confirm.returnPressed.connect(self._submit)
-        self.cancel.clicked.connect(self._cancel)
-        self._lock_timer = QTimer(self)
-        self._lock_timer.setInterval(1000)
-        self._lock_timer.timeout.connect(self._refresh_lock)
-        self.reset()
-
-    @property
-    def setting_new(self) -> bool:
-        try:
-            return not self.store.is_set()
-        except PinError:
-            return False
-
-    def reset(self) -> None:
-        new = self.setting_new
-        self.title.setText("Set the proctor PIN" if new else "Proctor PIN")
-        self.ok.setText("&Set PIN" if new else "&Unlock")
-        self.ok.setAccessibleName("Set PIN" if new else "Unlock")
-        self.confirm.setVisible(new)
-        self.confirm_label.setVisible(new)
-        self.pin.clear()
-        self.confirm.clear()
-        show_message(self.message, "")
-        if new:
-            show_message(
-                self.message,
-                f"No PIN is set on this computer yet. Choose one of {MIN_LENGTH} to "
-                f"{MAX_LENGTH} digits; it is needed to start, pause and end exams.",
-                "warning",
-            )
-        try:
-            self.store.is_set()
-        except PinError as exc:
-            show_message(self.message, str(exc))
-        self._refresh_lock()
-
-    def focus(self) -> None:
-        self.pin.setFocus()
-
-    def _refresh_lock(self) -> None:
-        try:
-            remaining = self.store.lockout_remaining()
-        except PinError:
-            remaining = 0.0
-        locked = remaining > 0
-        self.ok.setEnabled(not locked)
-        self.pin.setEnabled(not locked)
-        if locked:
-            show_message(self.message, str(PinLockedOut(remaining)))
-            self._lock_timer.start()
-        elif self._lock_timer.isActive():
-            self._lock_timer.stop()
-            show_message(self.message, "You can try the PIN again.", "warning")
-            self.pin.setFocus()
-
-    def _submit(self) -> None:
-        pin = self.pin.text()
-        try:
-            if self.setting_new:
-                if pin != self.confirm.text():
-                    show_message(self.message, "The two PINs differ. Type the same PIN twice.")
-                    self.confirm.clear()
-                    self.confirm.setFocus()
-                    return
-                self.store.set_pin(pin)
-                self.pin.clear()
-                self.confirm.clear()
-                self.unlocked.emit()
-                return
-            if self.store.verify(pin):
-                self.pin.clear()
-                show_message(self.message, "")
-                self.unlocked.emit()
-                return
-            left = self.store.attempts_left()
-            show_message(
-                self.message,
-                f"Wrong PIN. {left} {'try' if left == 1 else 'tries'} left before a "
-                f"{self.store.lockout_s:.0f}-second lockout.",
-            )
-        except PinLockedOut:
-            self._refresh_lock()
-        except PinError as exc:
-            show_message(self.message, str(exc))
-        self.pin.clear()
-        self.pin.setFocus()
-
-    def _cancel(self) -> None:
-        self.pin.clear()
-        self.cancelled.emit()
-
-
 class ProctorPanel(QFrame):
     """Proctor controls over a running exam (see the module docstring)."""
 
@@ -226,8 +52,6 @@ class ProctorPanel(QFrame):
     finishRequested = Signal()
 
     def __init__(self, controller: ExamController, parent: QWidget | None = None) -> None:
-        from PySide6.QtWidgets import QComboBox, QListWidget, QSpinBox
-
         super().__init__(parent)
         self.controller = controller
         self.setObjectName("Card")
@@ -237,6 +61,15 @@ class ProctorPanel(QFrame):
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Exam status")
         self.message = message_label()
+        self._init_exam_controls()
+        self._init_incident_controls()
+        self._init_end_controls()
+        self._layout()
+        self._connect_signals()
+
+    def _init_exam_controls(self) -> None:
+        """Pause, resume, retry the media, and extra time."""
+        from PySide6.QtWidgets import QSpinBox
 
         self.pause_button = button(
             "&Pause exam", "Pause exam", "Stop the media and the timer; hide the questions"
@@ -258,6 +91,9 @@ class ProctorPanel(QFrame):
             "&Add time", "Add time", "Grant the extra minutes to this case"
         )
 
+    def _init_incident_controls(self) -> None:
+        from PySide6.QtWidgets import QComboBox
+
         self.category = QComboBox()
         self.category.addItems(INCIDENT_CATEGORIES)
         self.category.setAccessibleName("Incident category")
@@ -269,6 +105,10 @@ class ProctorPanel(QFrame):
         self.incident_button = button(
             "Record &incident", "Record incident", "Write the incident into the result file"
         )
+
+    def _init_end_controls(self) -> None:
+        """Ending the case (asked twice), the actions taken, and leaving the panel."""
+        from PySide6.QtWidgets import QListWidget
 
         self.end_reason = QLineEdit()
         self.end_reason.setPlaceholderText("Reason for ending the case")
@@ -300,8 +140,8 @@ class ProctorPanel(QFrame):
             "Leave this exam (it has ended) and return to the locked start screen",
             "primary",
         )
-        self.finish_button.clicked.connect(self.finishRequested)
 
+    def _layout(self) -> None:
         grid = QFormLayout()
         pr = QHBoxLayout()
         pr.addWidget(self.pause_button)
@@ -344,6 +184,9 @@ class ProctorPanel(QFrame):
         bottom.addStretch(1)
         v.addLayout(bottom)
 
+    def _connect_signals(self) -> None:
+        controller = self.controller
+        self.finish_button.clicked.connect(self.finishRequested)
         self.pause_button.clicked.connect(self._pause)
         self.resume_button.clicked.connect(self._resume)
         self.retry_button.clicked.connect(self._retry)
@@ -386,8 +229,6 @@ class ProctorPanel(QFrame):
         self._refresh_status()
 
     def _refresh_status(self) -> None:
-        from pocus_player.ui.candidate_window import fmt_time
-
         c = self.controller
         s = c.session
         p = c.progress
@@ -396,7 +237,7 @@ class ProctorPanel(QFrame):
         self.status.setText(
             f"Candidate {p.candidate_name} ({p.candidate_id}) · case {c.case_index + 1} of "
             f"{c.case_count}: {case.meta.title} · {state} · time left "
-            f"{fmt_time(c.time_remaining())} · time multiplier {p.time_multiplier:g}"
+            f"{format_countdown(c.time_remaining())} · time multiplier {p.time_multiplier:g}"
         )
 
     def focus_first(self) -> None:

@@ -23,7 +23,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEventLoop, QMarginsF, QPointF, QRectF, QSizeF, Qt, QTimer, QUrl
 from PySide6.QtGui import (
@@ -40,6 +40,7 @@ from PySide6.QtGui import (
 )
 
 from pocus_player.core.captions import CaptionError, load_captions
+from pocus_player.core.case_map import checkpoint_label, describe_rule
 from pocus_player.core.media_info import MediaInfo
 from pocus_player.core.model import (
     END,
@@ -53,11 +54,18 @@ from pocus_player.core.model import (
     Question,
     QuestionType,
     Rect,
+    Region,
     Step,
     StepType,
 )
 from pocus_player.core.scoring import key_response
-from pocus_player.ui.case_outline import TYPE_NAMES, checkpoint_label, describe_rule, format_time
+from pocus_player.core.timecode import format_time
+from pocus_player.ui.case_outline import TYPE_NAMES
+
+if TYPE_CHECKING:
+    from pocus_player.media.engine import MediaEngine
+    from pocus_player.media.probe import VlcMediaProbe
+    from pocus_player.media.vlc_instance import VlcRuntime
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +91,7 @@ class _PicturesOnlyProbe:
     with sound switched off in libvlc as well, frames are found at scan speed.
     """
 
-    def __init__(self, probe: Any) -> None:
+    def __init__(self, probe: VlcMediaProbe) -> None:
         self._probe = probe
 
     def probe(self, path: Path) -> MediaInfo:
@@ -102,11 +110,11 @@ class FrameGrabber:
 
     def __init__(self, timeout_ms: int = 20000) -> None:
         self.timeout_ms = timeout_ms
-        self._engine: Any = None
-        self._runtime: Any = None
+        self._engine: MediaEngine | None = None
+        self._runtime: VlcRuntime | None = None
         self._cache: dict[tuple[Path, int], QImage | None] = {}
 
-    def _get_engine(self) -> Any:
+    def _get_engine(self) -> MediaEngine:
         if self._engine is None:
             from pocus_player.media.engine import MediaEngine
             from pocus_player.media.policy import PlaybackPolicy
@@ -118,7 +126,7 @@ class FrameGrabber:
             self._engine = MediaEngine(
                 self._runtime,
                 probe=probe,
-                policy=PlaybackPolicy.preview(),  # type: ignore[arg-type]
+                policy=PlaybackPolicy.preview(),
             )
         return self._engine
 
@@ -234,68 +242,75 @@ def draw_key(
     painter: QPainter, question: Question, calibration: Calibration | None, frame: int | None
 ) -> None:
     """Draw a hotspot or caliper key over an image painted at source-pixel coordinates."""
-    pen_w = 3.0
     font = QFont(painter.font())
     font.setPixelSize(14)
     painter.setFont(font)
     if question.type is QuestionType.HOTSPOT:
         key = set(question.key)
         for region in question.regions:
-            is_key = region.id in key
-            active = region.frames is None or (
-                frame is not None and region.frames[0] <= frame <= region.frames[1]
-            )
-            colour = KEY_COLOUR if is_key else OTHER_COLOUR
-            pen = QPen(colour, pen_w)
-            if not is_key or not active:
-                pen.setStyle(Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            fill = QColor(colour)
-            fill.setAlpha(70 if is_key else 25)
-            painter.setBrush(fill)
-            shape = region.shape
-            if isinstance(shape, Circle):
-                painter.drawEllipse(QPointF(shape.cx, shape.cy), shape.r, shape.r)
-                anchor = QPointF(shape.cx - shape.r, shape.cy - shape.r - 4)
-            elif isinstance(shape, Rect):
-                painter.drawRect(QRectF(shape.x, shape.y, shape.w, shape.h))
-                anchor = QPointF(shape.x, shape.y - 4)
-            else:
-                assert isinstance(shape, Polygon)
-                painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in shape.points]))
-                anchor = QPointF(
-                    min(p[0] for p in shape.points), min(p[1] for p in shape.points) - 4
-                )
-            label = (region.label or region.id) + (" (key)" if is_key else "")
-            if region.frames is not None:
-                label += f" frames {region.frames[0]}-{region.frames[1]}"
-            painter.setPen(QPen(QColor("white"), 4))
-            painter.drawText(anchor, label)
-            painter.setPen(colour.darker(130) if is_key else colour)
-            painter.drawText(anchor, label)
+            _draw_region(painter, region, region.id in key, frame)
     elif question.type is QuestionType.CALIPER and question.caliper and question.caliper.endpoints:
-        (x1, y1), (x2, y2) = question.caliper.endpoints
-        band = caliper_band(question, calibration)
-        if band is not None:
-            length = math.hypot(x2 - x1, y2 - y1)
-            ux, uy = (x2 - x1) / length, (y2 - y1) / length
-            lo, hi = band
-            band_pen = QPen(BAND_COLOUR, 14, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap)
-            painter.setPen(band_pen)
-            painter.drawLine(
-                QPointF(x1 + ux * lo, y1 + uy * lo), QPointF(x1 + ux * hi, y1 + uy * hi)
-            )
-        painter.setPen(QPen(KEY_COLOUR, 2))
-        painter.drawLine(QPointF(x1, y1), QPointF(x2, y2))
-        for x, y in ((x1, y1), (x2, y2)):
-            painter.drawLine(QPointF(x - 7, y), QPointF(x + 7, y))
-            painter.drawLine(QPointF(x, y - 7), QPointF(x, y + 7))
-        key = question.caliper
-        text = f"{key.value:g} {key.unit} ± {key.tolerance:g}{' x value' if key.tolerance_kind.value == 'relative' else ''}"
-        painter.setPen(QPen(QColor("white"), 4))
-        painter.drawText(QPointF(max(x1, x2) + 10, (y1 + y2) / 2), text)
-        painter.setPen(KEY_COLOUR.darker(130))
-        painter.drawText(QPointF(max(x1, x2) + 10, (y1 + y2) / 2), text)
+        _draw_caliper_key(painter, question, calibration)
+
+
+def _draw_region(painter: QPainter, region: Region, is_key: bool, frame: int | None) -> None:
+    """A hotspot region, filled; a key region solid, others (and a key not shown now) dashed."""
+    active = region.frames is None or (
+        frame is not None and region.frames[0] <= frame <= region.frames[1]
+    )
+    colour = KEY_COLOUR if is_key else OTHER_COLOUR
+    pen = QPen(colour, 3.0)
+    if not is_key or not active:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    painter.setPen(pen)
+    fill = QColor(colour)
+    fill.setAlpha(70 if is_key else 25)
+    painter.setBrush(fill)
+    shape = region.shape
+    if isinstance(shape, Circle):
+        painter.drawEllipse(QPointF(shape.cx, shape.cy), shape.r, shape.r)
+        anchor = QPointF(shape.cx - shape.r, shape.cy - shape.r - 4)
+    elif isinstance(shape, Rect):
+        painter.drawRect(QRectF(shape.x, shape.y, shape.w, shape.h))
+        anchor = QPointF(shape.x, shape.y - 4)
+    else:
+        assert isinstance(shape, Polygon)
+        painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in shape.points]))
+        anchor = QPointF(min(p[0] for p in shape.points), min(p[1] for p in shape.points) - 4)
+    label = (region.label or region.id) + (" (key)" if is_key else "")
+    if region.frames is not None:
+        label += f" frames {region.frames[0]}-{region.frames[1]}"
+    painter.setPen(QPen(QColor("white"), 4))
+    painter.drawText(anchor, label)
+    painter.setPen(colour.darker(130) if is_key else colour)
+    painter.drawText(anchor, label)
+
+
+def _draw_caliper_key(
+    painter: QPainter, question: Question, calibration: Calibration | None
+) -> None:
+    """The expected measurement: its endpoints, the tolerance band along it, and the value."""
+    caliper = question.caliper
+    assert caliper is not None and caliper.endpoints is not None
+    (x1, y1), (x2, y2) = caliper.endpoints
+    band = caliper_band(question, calibration)
+    if band is not None:
+        length = math.hypot(x2 - x1, y2 - y1)
+        ux, uy = (x2 - x1) / length, (y2 - y1) / length
+        lo, hi = band
+        band_pen = QPen(BAND_COLOUR, 14, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap)
+        painter.setPen(band_pen)
+        painter.drawLine(QPointF(x1 + ux * lo, y1 + uy * lo), QPointF(x1 + ux * hi, y1 + uy * hi))
+    painter.setPen(QPen(KEY_COLOUR, 2))
+    painter.drawLine(QPointF(x1, y1), QPointF(x2, y2))
+    for x, y in ((x1, y1), (x2, y2)):
+        painter.drawLine(QPointF(x - 7, y), QPointF(x + 7, y))
+        painter.drawLine(QPointF(x, y - 7), QPointF(x, y + 7))
+    text = f"{caliper.value:g} {caliper.unit} ± {caliper.tolerance:g}{' x value' if caliper.tolerance_kind.value == 'relative' else ''}"
+    painter.setPen(QPen(QColor("white"), 4))
+    painter.drawText(QPointF(max(x1, x2) + 10, (y1 + y2) / 2), text)
+    painter.setPen(KEY_COLOUR.darker(130))
+    painter.drawText(QPointF(max(x1, x2) + 10, (y1 + y2) / 2), text)
 
 
 def image_with_key(
@@ -321,68 +336,67 @@ class Placement:
     image_frame: int | None  # the frame the key refers to (hotspot frames)
 
 
+Pictures = tuple[tuple[MediaItem, int | None, str], ...]  # (media, frame or None, caption)
+
+
 def placements(case: Case) -> list[Placement]:
     """Every question in presentation order, with the pictures that belong to it."""
     out: list[Placement] = []
     seen: set[str] = set()
     for step in case.steps:
-        groups: list[
-            tuple[str, tuple[str, ...], tuple[tuple[MediaItem, int | None, str], ...]]
-        ] = []
-        if step.type is StepType.SEGMENT and step.media is not None:
-            item = case.media_by_id(step.media)
-            for cp in step.checkpoints:
-                where = (
-                    f"step {step.id}, checkpoint {cp.id} at {checkpoint_label(cp, item.frame_rate)}"
-                )
-                pics: tuple[tuple[MediaItem, int | None, str], ...] = ()
-                if item.kind is not MediaKind.NARRATION and item.frame_rate:
-                    frame = cp.target_frame(item.frame_rate)
-                    pics = (
-                        (item, frame, f"{item.id}, frame {frame} (the checkpoint's frozen frame)"),
-                    )
-                groups.append((where, cp.questions, pics))
-        else:
-            pics = ()
-            if step.image is not None:
-                img = case.media_by_id(step.image)
-                pics = ((img, None, f"{img.id} (shown beside the questions)"),)
-            elif step.clips:
-                clip_pics = []
-                for mid in step.clips:
-                    clip = case.media_by_id(mid)
-                    if clip.kind is MediaKind.NARRATION:
-                        continue
-                    count = 0
-                    # The middle frame shows what the clip is about better than its first.
-                    middle = None
-                    if clip.frame_rate and clip.kind.is_timed and not clip.is_picture:
-                        middle = int(clip.frame_rate * 1.5)
-                        count += 1
-                    caption = f"{clip.id}" + (f", frame {middle}" if middle is not None else "")
-                    clip_pics.append((clip, middle, caption))
-                pics = tuple(clip_pics)
-            groups.append((f"step {step.id} ({step.type.value})", step.questions, pics))
-        for where, qids, pics in groups:
+        for where, qids, pics in _step_groups(case, step):
             for qid in qids:
                 if qid in seen:
                     continue
                 seen.add(qid)
                 q = case.question_by_id(qid)
                 own = pics
-                frame = None
+                shown: int | None = None
                 if q.image is not None:
                     img = case.media_by_id(q.image.media)
-                    frame = q.image.frame
-                    if frame is None and q.type is QuestionType.HOTSPOT:
-                        frame = key_response(q).get("frame")
-                    label = f"{img.id}" + (f", frame {frame}" if frame is not None else "")
-                    own = ((img, frame, f"{label} (the question's image, key drawn)"),)
-                out.append(Placement(q, step, where, own, frame))
+                    shown = q.image.frame
+                    if shown is None and q.type is QuestionType.HOTSPOT:
+                        shown = key_response(q).get("frame")
+                    label = f"{img.id}" + (f", frame {shown}" if shown is not None else "")
+                    own = ((img, shown, f"{label} (the question's image, key drawn)"),)
+                out.append(Placement(q, step, where, own, shown))
     for q in case.questions:  # never asked: still reviewed, flagged as such
         if q.id not in seen:
             out.append(Placement(q, case.steps[0], "never asked", (), None))
     return out
+
+
+def _step_groups(case: Case, step: Step) -> list[tuple[str, tuple[str, ...], Pictures]]:
+    """A step's questions in groups, each with where it is asked and the pictures shown there."""
+    if step.type is StepType.SEGMENT and step.media is not None:
+        item = case.media_by_id(step.media)
+        groups: list[tuple[str, tuple[str, ...], Pictures]] = []
+        for cp in step.checkpoints:
+            where = f"step {step.id}, checkpoint {cp.id} at {checkpoint_label(cp, item.frame_rate)}"
+            pics: Pictures = ()
+            if item.kind is not MediaKind.NARRATION and item.frame_rate:
+                frame = cp.target_frame(item.frame_rate)
+                pics = ((item, frame, f"{item.id}, frame {frame} (the checkpoint's frozen frame)"),)
+            groups.append((where, cp.questions, pics))
+        return groups
+    pics = ()
+    if step.image is not None:
+        img = case.media_by_id(step.image)
+        pics = ((img, None, f"{img.id} (shown beside the questions)"),)
+    elif step.clips:
+        clip_pics = []
+        for mid in step.clips:
+            clip = case.media_by_id(mid)
+            if clip.kind is MediaKind.NARRATION:
+                continue
+            # The middle frame shows what the clip is about better than its first.
+            middle = None
+            if clip.frame_rate and clip.kind.is_timed and not clip.is_picture:
+                middle = int(clip.frame_rate * 1.5)
+            caption = f"{clip.id}" + (f", frame {middle}" if middle is not None else "")
+            clip_pics.append((clip, middle, caption))
+        pics = tuple(clip_pics)
+    return [(f"step {step.id} ({step.type.value})", step.questions, pics)]
 
 
 # -- the document --------------------------------------------------------------------------------
@@ -592,34 +606,7 @@ class PacketBuilder:
         else:
             out.extend(pics)
         out.append(f"<p><b>{_e(q.stem)}</b></p>")
-        if q.display_options:
-            key = set(q.key)
-            tag = "ol" if q.type is QuestionType.ORDERING else "ul"
-            out.append(f"<{tag}>")
-            for o in q.display_options:
-                mark = ""
-                if q.type is not QuestionType.ORDERING and o.id in key:
-                    mark = " <span class='key'>✓ key</span>"
-                state = ""
-                if o.sets_state:
-                    state = (
-                        " <span class='muted'>(sets "
-                        + _e(", ".join(f"{k}={v}" for k, v in o.sets_state))
-                        + ")</span>"
-                    )
-                note = (
-                    " <span class='muted'>(offered automatically)</span>"
-                    if o.id == NOT_POSSIBLE
-                    else ""
-                )
-                out.append(f"<li>{_e(o.id)}: {_e(o.text)}{mark}{state}{note}</li>")
-            out.append(f"</{tag}>")
-            if q.type is QuestionType.ORDERING and q.constraints:
-                out.append(
-                    "<p class='muted'>Partial credit constraints: "
-                    + _e(", ".join(f"{a} before {b}" for a, b in q.constraints))
-                    + "</p>"
-                )
+        out.extend(_options_html(q))
         out.append(f"<p><span class='key'>Key:</span> {_e(_key_text(q))}</p>")
         out.append(f"<p><i>Rationale:</i> {_e(q.rationale)}</p>")
         branches = _branches_on(self.case, q.id)
@@ -628,6 +615,40 @@ class PacketBuilder:
                 "<p class='muted'>Branches on this answer: " + _e("; ".join(branches)) + "</p>"
             )
         return "".join(out)
+
+
+def _options_html(q: Question) -> list[str]:
+    """A choice or ordering question's options: the key marked, what each sets, constraints."""
+    out: list[str] = []
+    if q.display_options:
+        key = set(q.key)
+        tag = "ol" if q.type is QuestionType.ORDERING else "ul"
+        out.append(f"<{tag}>")
+        for o in q.display_options:
+            mark = ""
+            if q.type is not QuestionType.ORDERING and o.id in key:
+                mark = " <span class='key'>✓ key</span>"
+            state = ""
+            if o.sets_state:
+                state = (
+                    " <span class='muted'>(sets "
+                    + _e(", ".join(f"{k}={v}" for k, v in o.sets_state))
+                    + ")</span>"
+                )
+            note = (
+                " <span class='muted'>(offered automatically)</span>"
+                if o.id == NOT_POSSIBLE
+                else ""
+            )
+            out.append(f"<li>{_e(o.id)}: {_e(o.text)}{mark}{state}{note}</li>")
+        out.append(f"</{tag}>")
+        if q.type is QuestionType.ORDERING and q.constraints:
+            out.append(
+                "<p class='muted'>Partial credit constraints: "
+                + _e(", ".join(f"{a} before {b}" for a, b in q.constraints))
+                + "</p>"
+            )
+    return out
 
 
 @dataclass(frozen=True, slots=True)

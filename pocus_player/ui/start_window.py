@@ -52,10 +52,12 @@ from pocus_player.core.settings_store import (
     check_results_dir,
 )
 from pocus_player.ui import theme
-from pocus_player.ui.proctor_panel import PinPrompt, button, message_label, show_message
+from pocus_player.ui.forms import button, message_label, show_message
+from pocus_player.ui.pin_prompt import PinPrompt
 
 if TYPE_CHECKING:  # loaded when needed, so the start screen appears quickly
-    from pocus_player.core.model import Case
+    from pocus_player.core.model import Case, MediaItem
+    from pocus_player.core.package.reader import UnlockedPackage
     from pocus_player.core.resume import UnfinishedSession
 
 log = logging.getLogger(__name__)
@@ -212,6 +214,113 @@ def run_checks(
     return checks, cases
 
 
+def run_package_checks(
+    exam: ExamDef,
+    passphrase: str | None,
+    center_identity: Path | None,
+    signing_key: Path | None,
+    practice: bool,
+) -> tuple[list[Check], list[Case], UnlockedPackage | None]:
+    """Open, check and unlock a sealed package, then read every file of it into memory.
+
+    In exam mode the package must be signed by the board's key; in practice mode an
+    unsigned one is allowed (and said). Nothing is written anywhere.
+    """
+    from pocus_player.core.errors import PocusError
+    from pocus_player.core.package import content
+    from pocus_player.core.package.errors import PackageError
+    from pocus_player.core.package.signing import load_verify_key
+
+    assert exam.package is not None
+    name = f"Package {exam.package.name}"
+    checks: list[Check] = []
+    identities = []
+    if center_identity is not None and center_identity.is_file():
+        from pocus_player.core.journal_format import load_identities
+
+        try:
+            identities = load_identities(center_identity)
+        except PocusError as exc:
+            checks.append(Check("Center key", False, str(exc)))
+    if not passphrase and not identities:
+        checks.append(
+            Check(name, False, "Type the package passphrase on the set-up page (Back to set-up).")
+        )
+        return checks, [], None
+    try:
+        trusted = [load_verify_key(signing_key)] if signing_key is not None else []
+        pkg = content.open_package(
+            exam.package,
+            passphrase=passphrase or None,
+            identities=identities,
+            trusted=trusted,
+            require_signature=not practice,
+        )
+        cases = content.load_cases(pkg)
+    except PackageError as exc:
+        checks.append(Check(name, False, str(exc)))
+        return checks, [], None
+    status = pkg.sealed.signature_status(trusted)
+    if pkg.keys_withheld and practice:
+        checks.append(
+            Check(name, False, "its keys are withheld by the board: it cannot run in practice mode")
+        )
+        return checks, [], None
+    until = pkg.sealed.header.get("not_after")
+    demo = signing_key is not None and "demo-board" in signing_key.name and status.trusted
+    checks.append(
+        Check(
+            name,
+            True,
+            f"{pkg.sealed.exam.get('title')} v{pkg.sealed.version}: {status.detail}"
+            + (" (DEMO signing key: proves nothing)" if demo else "")
+            + (f"; valid until {until}" if until else "")
+            + ("; keys withheld (scored by the board)" if pkg.keys_withheld else ""),
+            warning=demo or not status.trusted,
+        )
+    )
+    content.register(pkg)  # readable from memory from here on: the clips are decoded below
+    for case in cases:
+        checks.append(Check(f"Case {case.meta.id}", True, f"unlocked ({case.meta.title})"))
+        for item in case.media:
+            checks.append(_sealed_media_check(pkg, item))
+    if any(not c.ok for c in checks):
+        content.unregister(pkg)
+        return checks, [], None
+    return checks, cases, pkg
+
+
+def _sealed_media_check(pkg: UnlockedPackage, item: MediaItem) -> Check:
+    """A member decrypted whole and hash-checked; a clip's first frame decoded from memory."""
+    from pocus_player.core.package.errors import PackageError
+
+    name = f"Media {item.file.name}"
+    entry = pkg.entry_for(item.file)
+    if entry is None:
+        return Check(name, False, f"the package holds no {item.file.name}")
+    try:
+        pkg.read_entry(entry)[:] = b""  # decrypted whole and hash-checked, then dropped
+    except PackageError as exc:
+        return Check(name, False, str(exc))
+    info = entry.media_info
+    what = "image"
+    if info is not None and info.has_video and info.width:
+        what = f"{info.width}x{info.height}"
+    elif info is not None and info.has_audio:
+        what = "audio"
+    if info is not None and info.duration_s:
+        what += f", {info.duration_s:.1f} s"
+    if info is not None and info.has_video and info.duration_s and not item.is_picture:
+        from pocus_player.ui.questions.images import QuestionImageError, decode_clip_frame
+
+        try:
+            decode_clip_frame(item, 0)
+        except QuestionImageError as exc:
+            return Check(name, False, f"decrypts, but does not decode from memory: {exc}")
+        return Check(name, True, f"decrypts and decodes in memory ({what})")
+    return Check(name, True, f"decrypts in memory and matches ({what})")
+
+
 # ---------------------------------------------------------------- the window
 
 
@@ -231,6 +340,8 @@ class StartWindow(QMainWindow):
         results_dir: Path,
         min_free_mb: int,
         board_recipient: Path | None,
+        signing_key: Path | None = None,
+        center_identity: Path | None = None,
         problems: tuple[str, ...] = (),
         unfinished: Callable[[], list[UnfinishedSession]] | None = None,
         practice: bool = False,
@@ -246,6 +357,10 @@ class StartWindow(QMainWindow):
         self.results_dir = results_dir
         self.min_free_mb = min_free_mb
         self.board_recipient = board_recipient
+        self.signing_key = signing_key
+        self.center_identity = center_identity
+        self.package: UnlockedPackage | None = None  # the unlocked package of the exam, if any
+        self.delivery: dict[str, object] | None = None  # what the start records say of it
         self._find_unfinished = unfinished or list
         self.unfinished: list[UnfinishedSession] = []
         self.audio_output = audio_output
@@ -374,6 +489,18 @@ class StartWindow(QMainWindow):
         self.exam_cases.setWordWrap(True)
         theme.set_role(self.exam_cases, "muted")
         self.exam_combo.currentIndexChanged.connect(self._update_exam_cases)
+        self.open_package_button = button(
+            "Open an exam pac&kage…",
+            "Open exam package",
+            "Choose a sealed .pocusexam file given by the certifying body",
+        )
+        self.open_package_button.clicked.connect(self._choose_package)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName("Package passphrase")
+        self.passphrase.setAccessibleDescription(
+            "The passphrase that unlocks the sealed exam package for this sitting"
+        )
         self.candidate_id = QLineEdit()
         self.candidate_id.setValidator(QRegularExpressionValidator(CANDIDATE_ID_RE))
         self.candidate_id.setAccessibleName("Candidate ID")
@@ -406,9 +533,12 @@ class StartWindow(QMainWindow):
         self.large_text.toggled.connect(lambda _on: self.settingsChanged.emit())
         self.high_contrast.toggled.connect(lambda _on: self.settingsChanged.emit())
         form = QFormLayout()
+        self.setup_form = form
         for text, w in (
             ("&Exam:", self.exam_combo),
             ("", self.exam_cases),
+            ("", self.open_package_button),
+            ("Package pa&ssphrase:", self.passphrase),
             ("Candidate &ID:", self.candidate_id),
             ("Candidate &name:", self.candidate_name),
             ("&Time:", self.multiplier),
@@ -438,13 +568,79 @@ class StartWindow(QMainWindow):
 
     def _update_exam_cases(self) -> None:
         exam = self.selected_exam()
+        if hasattr(self, "setup_form"):
+            self.setup_form.setRowVisible(self.passphrase, bool(exam and exam.package))
         if exam is None:
             self.exam_cases.setText("No exam is available.")
+            return
+        if exam.package is not None:
+            self.exam_cases.setText(
+                f"Sealed package {exam.package.name}: its cases are checked and unlocked at the "
+                "preflight (type the passphrase, unless this center's key opens it)."
+            )
             return
         names = ", ".join(p.stem for p in exam.cases)
         self.exam_cases.setText(
             (f"{len(exam.cases)} cases in order: " if exam.is_certificate else "Case: ") + names
         )
+
+    @classmethod
+    def ask_package_path(cls, parent: QWidget) -> Path | None:
+        """The file dialog for a .pocusexam (tests replace this)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getOpenFileName(
+            parent, "Open an exam package", "", "Exam packages (*.pocusexam)"
+        )
+        return Path(name) if name else None
+
+    def _choose_package(self) -> None:
+        from pocus_player.core.settings_store import package_exam
+
+        path = self.ask_package_path(self)
+        if path is None:
+            return
+        exam = next((e for e in self.exams if e.package == path), None)
+        if exam is None:
+            exam = package_exam(path)
+            self.exams.append(exam)
+            self.exam_combo.addItem(exam.title, exam.id)
+        self.exam_combo.setCurrentIndex(self.exams.index(exam))
+        self.passphrase.setFocus()
+
+    @classmethod
+    def ask_passphrase(cls, parent: QWidget, package_name: str) -> str | None:
+        """Ask for a package's passphrase again (to resume); None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getText(
+            parent,
+            "Unlock the exam package",
+            f"Passphrase of {package_name}, to resume the unfinished exam:",
+            QLineEdit.EchoMode.Password,
+        )
+        return text if ok and text else None
+
+    def adopt_package(self, pkg: UnlockedPackage | None) -> None:
+        """The unlocked package of the exam about to run, and what its start records say."""
+        self.forget_package()
+        if pkg is None:
+            return
+        from pocus_player.core.package import content
+        from pocus_player.core.package.signing import load_verify_key
+
+        trusted = [load_verify_key(self.signing_key)] if self.signing_key is not None else []
+        self.package = pkg
+        self.delivery = content.delivery_record(pkg, trusted)
+
+    def forget_package(self) -> None:
+        """The exam is over (or another one chosen): its content is no longer readable."""
+        if self.package is not None:
+            from pocus_player.core.package import content
+
+            content.unregister(self.package)
+        self.package = None
+        self.delivery = None
 
     def selected_exam(self) -> ExamDef | None:
         i = self.exam_combo.currentIndex()
@@ -484,10 +680,13 @@ class StartWindow(QMainWindow):
         exam = self.selected_exam()
         if exam is None:
             return None
+        cases = exam.cases
+        if exam.package is not None:  # the unlocked cases, by their paths inside the package
+            cases = tuple(c.source for c in self.loaded_cases)
         return ExamProgress(
             exam_id=exam.id,
             exam_title=exam.title,
-            cases=exam.cases,
+            cases=cases,
             candidate_id=self.candidate_id.text().strip(),
             candidate_name=self.candidate_name.text().strip(),
             time_multiplier=float(self.multiplier.currentData()),
@@ -607,9 +806,21 @@ class StartWindow(QMainWindow):
         self.check_list.clear()
         self.preflight_summary.setText("Checking…")
         QApplication.processEvents()
+        self.forget_package()
+        package_checks: list[Check] = []
+        package_cases: list[Case] = []
+        if exam.package is not None:
+            passphrase = self.passphrase.text()
+            self.passphrase.clear()  # used once, never kept (a rerun asks again)
+            package_checks, package_cases, pkg = run_package_checks(
+                exam, passphrase, self.center_identity, self.signing_key, p.practice
+            )
+            self.adopt_package(pkg)
         checks, cases = run_checks(
             exam, self.probe, self.results_dir, self.min_free_mb, self.board_recipient
         )
+        checks = [*package_checks, *checks]
+        cases = [*package_cases, *cases]
         self.loaded_cases = cases
         self.checks = checks
         for c in checks:

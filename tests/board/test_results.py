@@ -278,6 +278,7 @@ def _bad_inputs(tmp_path: Path) -> list[tuple[list[str], str]]:
     text.write_text("not a result\n")
     other_key = tmp_path / "other.key"
     main(["keygen", str(other_key)])
+    (tmp_path / "no-results").mkdir()
     return [
         (["verify", "-i", str(other_key), str(good)], "wrong key"),
         (["verify", "-i", KEY, str(text)], "not a result file"),
@@ -286,7 +287,7 @@ def _bad_inputs(tmp_path: Path) -> list[tuple[list[str], str]]:
         (["open", "-i", KEY, str(tmp_path / "missing.pocusresult")], "no such file"),
         (["verify", "-i", str(tmp_path / "missing.key"), str(good)], "identity file not found"),
         (["verify", "-i", str(text), str(good)], "not an age identity file"),
-        (["export", "-i", KEY, str(tmp_path / "r" / ".resume")], "holds no .pocusresult"),
+        (["export", "-i", KEY, str(tmp_path / "no-results")], "holds no .pocusresult"),
         (["rescore", "-i", KEY, "--case", str(text), str(good)], "notes.txt"),
     ]
 

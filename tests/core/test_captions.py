@@ -167,10 +167,53 @@ def test_srt_content_in_a_vtt_file_names_signature_and_commas(tmp_path: Path) ->
     assert all("period" in e.message for e in errors[1:])
 
 
-def test_cue_in_header_without_blank_line(tmp_path: Path) -> None:
-    errors = errors_of(tmp_path, "hdr.vtt", "WEBVTT\n00:01.000 --> 00:02.000\nx\n")
-    assert [e.line for e in errors] == [2]
-    assert "blank line" in errors[0].message
+def test_cue_directly_after_the_signature_line_is_read(tmp_path: Path) -> None:
+    """The header ends before a line holding '-->': browsers show this cue, and so do we."""
+    track = load_captions(write(tmp_path, "hdr.vtt", "WEBVTT\n00:01.000 --> 00:02.000\nx\n"))
+    assert [(c.start_s, c.end_s, c.text, c.line) for c in track.cues] == [(1.0, 2.0, "x", 2)]
+
+
+def test_header_line_then_a_line_of_spaces_then_a_cue(tmp_path: Path) -> None:
+    text = "WEBVTT\nKind: captions\n   \nid-1\n00:01.000 --> 00:02.000\nx\n"
+    track = load_captions(write(tmp_path, "hdr.vtt", text))
+    # the spaces line is header text, and so is 'id-1': the header ends before the timings
+    assert [(c.identifier, c.text, c.line) for c in track.cues] == [("", "x", 5)]
+
+
+@pytest.mark.parametrize("space", ["\t", "\f", " \t\f ", ""])
+def test_timings_padded_with_tabs_and_form_feeds(tmp_path: Path, space: str) -> None:
+    line = f"{space}00:01.000{space}-->{space}00:02.000{space}align:start"
+    track = load_captions(write(tmp_path, "ws.vtt", f"WEBVTT\n\n{line}\nx\n"))
+    assert [(c.start_s, c.end_s, c.text) for c in track.cues] == [(1.0, 2.0, "x")]
+
+
+def test_arrow_in_cue_text_ends_the_cue(tmp_path: Path) -> None:
+    body = "00:01.000 --> 00:02.000\nfirst\nthen --> after\nmore\n"
+    error = vtt_error(tmp_path, body)
+    assert error.line == 5
+    assert error.message == (
+        "this line holds '-->', so it ends the cue above it and players read it as the "
+        "timings of a new cue, which are invalid (invalid start time 'then': expected a "
+        "timestamp); the text from here to the next blank line would not be shown"
+    )
+
+
+def test_a_timings_line_after_cue_text_starts_the_next_cue(tmp_path: Path) -> None:
+    body = "00:01.000 --> 00:02.000\nfirst\n00:02.000 --> 00:03.000\nsecond\n"
+    track = load_captions(write(tmp_path, "two.vtt", "WEBVTT\n\n" + body))
+    assert [(c.text, c.line) for c in track.cues] == [("first", 3), ("second", 5)]
+
+
+def test_srt_tags_and_positioning_codes_are_removed(tmp_path: Path) -> None:
+    srt = '1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<i>Top</i> <font color="red">line</font>\n'
+    assert [c.text for c in load_captions(write(tmp_path, "t.srt", srt)).cues] == ["Top line"]
+
+
+def test_cue_identifiers_are_kept(tmp_path: Path) -> None:
+    track = load_captions(write(tmp_path, "good.vtt", GOOD_VTT))
+    assert [c.identifier for c in track.cues] == ["intro", "", ""]
+    srt = "1\n00:00:01,000 --> 00:00:02,000\na\n\n7\n00:00:03,000 --> 00:00:04,000\nb\n"
+    assert [c.identifier for c in load_captions(write(tmp_path, "n.srt", srt)).cues] == ["1", "7"]
 
 
 @pytest.mark.parametrize(
@@ -187,7 +230,6 @@ def test_cue_in_header_without_blank_line(tmp_path: Path) -> None:
         ("61:00.000 --> 62:00.000", "read as hours"),
         ("00:01,000 --> 00:02.000", "period"),
         ("00:01.000 -> 00:02.000", "-->"),
-        ("00:01.000 --> 00:02.000align:start", "space"),
         ("00:01.000 --> ", "end time"),
     ],
 )

@@ -15,7 +15,7 @@ from pocus_player.core.clock import VirtualClock
 from pocus_player.core.journal import EncryptedJournal, file_safe_id
 from pocus_player.core.journal_api import Journal, JournalWriteError
 from pocus_player.core.journal_format import scan_frames
-from pocus_player.core.resume import JournalLockedError, find_unfinished
+from pocus_player.core.resume import JournalLockedError, default_resume_dir, find_unfinished
 from tests.core.journal_helpers import DEMO_PUB, codes, frame_spans, verify, write_session
 
 NAME_RE = re.compile(r"fast-01_C0042_\d{8}T\d{6}Z_[a-z2-7]{8}\.pocusresult")
@@ -107,11 +107,11 @@ def test_no_record_after_submit(tmp_path: Path) -> None:
 def test_submit_erases_the_resume_state(tmp_path: Path) -> None:
     journal = write_session(tmp_path, responses=2, submit=False)
     assert [u.session_id for u in find_unfinished(tmp_path)] == [journal.session_id]
-    assert list((tmp_path / ".resume").iterdir())
+    assert list(default_resume_dir(tmp_path).iterdir())
     resumed = EncryptedJournal.resume(find_unfinished(tmp_path)[0], recipient=DEMO_PUB)
     resumed.submit({})
     assert find_unfinished(tmp_path) == []
-    assert list((tmp_path / ".resume").iterdir()) == []
+    assert list(default_resume_dir(tmp_path).iterdir()) == []
 
 
 def test_failed_write_raises_and_stops_the_journal(
@@ -185,7 +185,7 @@ def test_torn_tail_is_skipped_declared_and_accepted(tmp_path: Path) -> None:
         journal.append("response", {"question_id": "q1"}, {"n": 1})
         journal.append("response", {"question_id": "q2"}, {"n": 2})
         # The crash hits during the next write: its link never reached the resume file.
-        (resume_file,) = (folder / ".resume").iterdir()
+        (resume_file,) = default_resume_dir(folder).iterdir()
         before = resume_file.read_bytes()
         journal.append("event", {"event": "pause"})
         journal.close()
@@ -217,7 +217,7 @@ def test_garbage_tail_is_skipped(tmp_path: Path) -> None:
 
 def test_lost_resume_state_restarts_the_chain(tmp_path: Path) -> None:
     journal = write_session(tmp_path, responses=2, submit=False)
-    (resume_file,) = (tmp_path / ".resume").iterdir()
+    (resume_file,) = default_resume_dir(tmp_path).iterdir()
     raw = resume_file.read_bytes()
     # Both link slots gone, the local key kept.
     wiped = re.sub(rb"AJS1 [^\n]*", lambda m: b"\n" * len(m.group()), raw)
@@ -260,14 +260,14 @@ def test_session_that_never_recorded_its_start_is_discarded(tmp_path: Path) -> N
     idle.close()  # the app died before the start record
     assert find_unfinished(tmp_path) == []
     assert busy.path.exists() and not idle.path.exists()
-    assert [p.stem for p in (tmp_path / ".resume").iterdir()] == [busy.session_id]
+    assert [p.stem for p in default_resume_dir(tmp_path).iterdir()] == [busy.session_id]
     busy.append("start", {})
     assert [u.session_id for u in find_unfinished(tmp_path)] == [busy.session_id]
 
 
 def test_crash_between_submit_and_cleanup_is_treated_as_submitted(tmp_path: Path) -> None:
     journal = write_session(tmp_path, responses=1, submit=False)
-    (resume_file,) = (tmp_path / ".resume").iterdir()
+    (resume_file,) = default_resume_dir(tmp_path).iterdir()
     saved = resume_file.read_bytes()
     resumed = EncryptedJournal.resume(find_unfinished(tmp_path)[0], recipient=DEMO_PUB)
     resumed.submit({})
@@ -305,10 +305,11 @@ def test_no_plaintext_on_disk(tmp_path: Path) -> None:
         )
 
     def all_bytes() -> bytes:
-        return b"".join(p.read_bytes() for p in tmp_path.rglob("*") if p.is_file())
+        folders = (tmp_path, default_resume_dir(tmp_path))
+        return b"".join(p.read_bytes() for f in folders for p in f.rglob("*") if p.is_file())
 
     during = all_bytes()
-    assert (tmp_path / ".resume").is_dir() and len(during) > 5000
+    assert default_resume_dir(tmp_path).is_dir() and len(during) > 5000
     for s in secrets:
         assert s not in during and s.lower() not in during.lower()
     journal.submit({"name": secrets[0].decode()})

@@ -516,3 +516,29 @@ def test_candidate_responses_start_with_the_key_and_end_with_none() -> None:
     assert len(sites) == 1 + 7 - 1 + 1  # key, the other non-empty subsets, no answer
     order = candidate_responses(case.question_by_id("q-order"))
     assert order == [{"order": ["ruq", "pelvis"]}, {"order": ["pelvis", "ruq"]}, {}]
+
+
+class DeclaredSizeProbe(ManifestProbe):
+    """The manifest's facts, with the encounter video's container declaring one pixel more."""
+
+    def probe(self, path: Path) -> MediaInfo:
+        import dataclasses
+
+        info = super().probe(path)
+        if path.name != "encounter.mp4" or not (info.width and info.height):
+            return info
+        return dataclasses.replace(
+            info, container_width=info.width + 1, container_height=info.height + 1
+        )
+
+
+def test_clip_whose_container_declares_another_size() -> None:
+    probe = DeclaredSizeProbe()
+    facts = MANIFEST["fast/encounter.mp4"]
+    w, h = facts["width"], facts["height"]
+    (problem,) = lint_text(FIXTURE, probe)
+    assert (problem.line, problem.col) == position(FIXTURE, "../assets/media/fast/encounter.mp4")
+    assert problem.message == (
+        f"encounter.mp4 declares {w + 1}x{h + 1} pictures but its stream decodes to {w}x{h}; "
+        f"regions, calipers and frames use {w}x{h} (re-export the clip so the two agree)"
+    )

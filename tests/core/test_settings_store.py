@@ -169,3 +169,19 @@ def test_exam_progress_round_trip_and_damage(tmp_path: Path) -> None:
     store.clear()
     store.clear()
     assert store.load() is None
+
+
+def test_package_exams_and_package_keys_round_trip(tmp_path: Path) -> None:
+    from pocus_player.core.settings_store import package_exam
+
+    store = SettingsStore(app_dirs(tmp_path))
+    s = AppSettings(
+        board_recipient=tmp_path / "b.pub",
+        exams=(package_exam(tmp_path / "final.pocusexam"),),
+        board_signing_key=tmp_path / "board.sign.pub",
+        center_identity=tmp_path / "center.key",
+    )
+    store.save(s)
+    loaded = store.load().settings
+    assert loaded == s and loaded.exams[0].package == tmp_path / "final.pocusexam"
+    assert loaded.exams[0].cases == ()

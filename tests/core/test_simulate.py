@@ -276,7 +276,7 @@ def test_cli_reports_bad_files(tmp_path: Path, cases_dir: Path) -> None:
     assert (code, out) == (2, "") and "cannot read" in err
     broken = tmp_path / "broken.yaml"
     broken.write_text("responses: {q: [", encoding="utf-8")
-    assert "not valid YAML" in cli(case_file, "--responses", str(broken))[2]
+    assert f"{broken}:2:1: YAML syntax error" in cli(case_file, "--responses", str(broken))[2]
     mismatch = tmp_path / "mismatch.yaml"
     mismatch.write_text("responses:\n  q-stability: {choice: maybe}\n", encoding="utf-8")
     code, _, err = cli(case_file, "--responses", str(mismatch))

@@ -133,11 +133,11 @@ class KeyboardDriver:
             self._order(widget, list(response["order"]))
         elif qtype is QuestionType.HOTSPOT:
             for x, y in response["points"]:
-                self._move_cursor(widget, (x, y), lambda c: c.cursor)
+                self._move_cursor(widget, (x, y), lambda c: c.keyboard_point)
                 self.key(Qt.Key.Key_Return)
         elif qtype is QuestionType.CALIPER:
             for x, y in response["endpoints"]:
-                self._move_cursor(widget, (x, y), lambda c: c.cursor or c._default_cursor())
+                self._move_cursor(widget, (x, y), lambda c: c.keyboard_point or c._default_cursor())
                 self.key(Qt.Key.Key_Return)
         self.qtbot.waitUntil(lambda: widget.response() != {}, timeout=3000)
 

@@ -14,12 +14,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from pocus_player.core.captions import active_cue, load_captions
+from pocus_player.core.case_map import OutlineTarget
 from pocus_player.core.errors import CaseValidationError
 from pocus_player.core.loader import load_case
 from pocus_player.core.model import Case, MediaKind, StepType
 from pocus_player.media.probe import VlcMediaProbe
 from pocus_player.ui import theme
-from pocus_player.ui.case_outline import OutlineTarget
 from pocus_player.ui.preview_window import PreviewWindow
 from tests.core.test_lint import FIXTURE, content_copy
 

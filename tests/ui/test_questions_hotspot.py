@@ -105,7 +105,7 @@ def test_keyboard_only_places_moves_and_removes(qtbot, fast: m.Case) -> None:  #
     q, w = morison(qtbot, fast)
     w.setFocus(Qt.FocusReason.TabFocusReason)
     assert w.canvas.hasFocus()
-    assert w.canvas.cursor == (240, 180)  # the keyboard cursor starts in the middle
+    assert w.canvas.keyboard_point == (240, 180)  # the keyboard cursor starts in the middle
     keys(qtbot, (Qt.Key.Key_Up, SHIFT))  # 10 px
     keys(qtbot, *[Qt.Key.Key_Up] * 5)  # 1 px each
     assert w.response() == {}  # moving the cursor places nothing
@@ -148,11 +148,11 @@ def test_two_markers_by_keyboard_and_frame_of_clip(qtbot, tmp_path: Path) -> Non
     w = show(qtbot, create_question_widget(q, case, gray_image(400, 300)), 900, 800)
     assert "up to 2 markers" in w._instructions.text()
     w.setFocus(Qt.FocusReason.TabFocusReason)
-    cx, cy = w.canvas.cursor
+    cx, cy = w.canvas.keyboard_point
     assert (cx, cy) == (200, 150)
     keys(qtbot, *[(Qt.Key.Key_Left, SHIFT)] * 8, *[(Qt.Key.Key_Up, SHIFT)] * 4)
     keys(qtbot, Qt.Key.Key_Return)  # marker 1 at (120, 110); the cursor stays in charge
-    assert w.canvas.selected is None and w.canvas.cursor == (120, 110)
+    assert w.canvas.selected is None and w.canvas.keyboard_point == (120, 110)
     keys(qtbot, *[(Qt.Key.Key_Right, SHIFT)] * 18, *[(Qt.Key.Key_Down, SHIFT)] * 9)
     keys(qtbot, Qt.Key.Key_Return)  # marker 2 at (300, 200): all placed, it is selected
     assert w.canvas.selected == 1

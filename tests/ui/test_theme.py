@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from pocus_player.ui import theme
-from pocus_player.ui.proctor_panel import message_label, show_message
+from pocus_player.ui.forms import message_label, show_message
 
 
 def _background(label: QLabel) -> str:

@@ -82,7 +82,18 @@ class QuestionWidget(QWidget):
         self._scale = 1.0
         self.setObjectName("QuestionWidget")
         self.setProperty("questionType", question.type.value)
+        self._init_scroll()
+        self._init_sections(question)
+        self._build_body()
+        self._apply_style()
+        if image is not None:
+            self.set_image(image)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
 
+    def _init_scroll(self) -> None:
+        """The question scrolls as a whole when it does not fit (200 % text at 1024x768)."""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self._scroll = QScrollArea(self)
@@ -104,6 +115,8 @@ class QuestionWidget(QWidget):
         self._layout.setSpacing(10)
         self._scroll.setWidget(self._content)
 
+    def _init_sections(self, question: Question) -> None:
+        """Stem, instructions, the type's body, and the key and rationale (shown on request)."""
         self._stem = self._label(question.stem, "QuestionStem")
         self._stem.setAccessibleName("Question")
         self._layout.addWidget(self._stem)
@@ -128,14 +141,6 @@ class QuestionWidget(QWidget):
         self._layout.addWidget(self._rationale)
         if not self.EXPANDING_BODY:
             self._layout.addStretch(1)
-
-        self._build_body()
-        self._apply_style()
-        if image is not None:
-            self.set_image(image)
-        app = QApplication.instance()
-        if app is not None:
-            app.focusChanged.connect(self._on_focus_changed)
 
     # -- helpers for subclasses ---------------------------------------------
 

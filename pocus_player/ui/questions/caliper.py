@@ -93,7 +93,7 @@ class CaliperCanvas(ImageCanvas):
         super().__init__(parent)
         self.endpoints: list[tuple[float, float] | None] = [None, None]
         self.active = 0
-        self.cursor: tuple[float, float] | None = None
+        self.keyboard_point: tuple[float, float] | None = None
         self.read_only = False
         self.key_endpoints: tuple[tuple[float, float], tuple[float, float]] | None = None
         self.band: tuple[QPointF, QPointF] | None = None  # image coordinates
@@ -114,7 +114,7 @@ class CaliperCanvas(ImageCanvas):
     def set_active(self, index: int) -> None:
         if index != self.active:
             self.active = index
-            self.cursor = None
+            self.keyboard_point = None
             self.active_changed.emit(index)
         self.update()
 
@@ -235,15 +235,15 @@ class CaliperCanvas(ImageCanvas):
                 )
                 self._changed()
             else:
-                x, y = self.cursor or self._default_cursor()
-                self.cursor = self.clamp_pixel(x + dx * step, y + dy * step)
+                x, y = self.keyboard_point or self._default_cursor()
+                self.keyboard_point = self.clamp_pixel(x + dx * step, y + dy * step)
                 self.update()
             event.accept()
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if current is None:
-                self.endpoints[self.active] = self.cursor or self._default_cursor()
-                self.cursor = None
+                self.endpoints[self.active] = self.keyboard_point or self._default_cursor()
+                self.keyboard_point = None
                 self._changed()
                 if self.endpoints[1 - self.active] is None:
                     self.set_active(1 - self.active)
@@ -252,7 +252,7 @@ class CaliperCanvas(ImageCanvas):
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             if current is not None:
                 self.endpoints[self.active] = None
-                self.cursor = current
+                self.keyboard_point = current
                 self._changed()
             event.accept()
             return
@@ -287,7 +287,7 @@ class CaliperCanvas(ImageCanvas):
                 offset = QPointF(-(w / 2 + 14), 0) if dy > dx else QPointF(0, -(h / 2 + 14))
                 draw_label(painter, mid + offset, self.readout, "#ffffff", QRectF(self.rect()))
         if self.hasFocus() and self.endpoints[self.active] is None:
-            cursor = self.cursor or self._default_cursor()
+            cursor = self.keyboard_point or self._default_cursor()
             self._paint_crosshair(painter, self.pixel_center(*cursor), self.active, ghost=True)
         for i, point in enumerate(points):
             if point is not None:

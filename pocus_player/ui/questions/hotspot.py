@@ -77,6 +77,14 @@ def shape_path(shape: Shape) -> QPainterPath:
     return path
 
 
+_ARROWS = {
+    Qt.Key.Key_Left: (-1, 0),
+    Qt.Key.Key_Right: (1, 0),
+    Qt.Key.Key_Up: (0, -1),
+    Qt.Key.Key_Down: (0, 1),
+}
+
+
 class HotspotCanvas(ImageCanvas):
     """The image with the candidate's markers (and, in show-key mode, the regions)."""
 
@@ -90,7 +98,7 @@ class HotspotCanvas(ImageCanvas):
         self.capacity = max(1, capacity)
         self.markers: list[tuple[float, float]] = []
         self.selected: int | None = None
-        self.cursor: tuple[float, float] | None = None  # keyboard placing position
+        self.keyboard_point: tuple[float, float] | None = None  # keyboard placing position
         self.regions: tuple[Region, ...] = ()
         self.key_ids: frozenset[str] = frozenset()
         self.show_regions = False
@@ -169,7 +177,7 @@ class HotspotCanvas(ImageCanvas):
             if pixel is not None and self.place(pixel):
                 self._drag = self.selected
                 self._dirty = True
-        self.cursor = None
+        self.keyboard_point = None
         self.update()
         event.accept()
 
@@ -198,75 +206,69 @@ class HotspotCanvas(ImageCanvas):
         if self.selected is None and self.markers and len(self.markers) >= self.capacity:
             # Nothing more to place: the arrow keys move the last marker.
             self.selected = len(self.markers) - 1
-        if self.cursor is None and self.selected is None and self.has_image():
+        if self.keyboard_point is None and self.selected is None and self.has_image():
             size = self.image_size()
-            self.cursor = (size.width() // 2, size.height() // 2)
+            self.keyboard_point = (size.width() // 2, size.height() // 2)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if self.read_only or not self.has_image():
             super().keyPressEvent(event)
             return
-        arrows = {
-            Qt.Key.Key_Left: (-1, 0),
-            Qt.Key.Key_Right: (1, 0),
-            Qt.Key.Key_Up: (0, -1),
-            Qt.Key.Key_Down: (0, 1),
-        }
-        if key in arrows:
+        if key in _ARROWS:
             step = 10 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1
-            dx, dy = arrows[Qt.Key(key)]
-            if self.selected is not None:
-                x, y = self.markers[self.selected]
-                self.markers[self.selected] = self.clamp_pixel(x + dx * step, y + dy * step)
-                self._changed()
-            else:
-                size = self.image_size()
-                x, y = self.cursor or (size.width() // 2, size.height() // 2)
-                self.cursor = self.clamp_pixel(x + dx * step, y + dy * step)
-                self.update()
-            event.accept()
-            return
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self.selected is not None:
-                # Set the selected marker down; the cursor continues from there.
-                self.cursor = self.markers[self.selected]
-                if len(self.markers) < self.capacity:
-                    self.selected = None
-                self.update()
-                self.notice.emit(self.describe())
-            else:
-                size = self.image_size()
-                pixel = self.cursor or (size.width() // 2, size.height() // 2)
-                if self.place(pixel):
-                    if len(self.markers) < self.capacity:
-                        # More to place: stay with the cursor (press a number to move a marker).
-                        self.selected = None
-                    self._changed()
-            event.accept()
-            return
-        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self._move(*_ARROWS[Qt.Key(key)], step)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._set_down()
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             if self.markers:
                 removed = self.markers[
                     self.selected if self.selected is not None else len(self.markers) - 1
                 ]
                 self.remove()
-                self.cursor = removed
-            event.accept()
-            return
-        if key == Qt.Key.Key_Escape and self.selected is not None:
-            self.cursor = self.markers[self.selected]
+                self.keyboard_point = removed
+        elif key == Qt.Key.Key_Escape and self.selected is not None:
+            self.keyboard_point = self.markers[self.selected]
             self.selected = None
             self.update()
-            event.accept()
-            return
-        if Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and key - Qt.Key.Key_1 < len(self.markers):
+        elif Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and key - Qt.Key.Key_1 < len(self.markers):
             self.selected = key - Qt.Key.Key_1
             self.update()
             self.notice.emit(self.describe())
-            event.accept()
+        else:
+            super().keyPressEvent(event)
             return
-        super().keyPressEvent(event)
+        event.accept()
+
+    def _move(self, dx: int, dy: int, step: int) -> None:
+        """Arrow keys: move the selected marker, or else the keyboard cursor."""
+        if self.selected is not None:
+            x, y = self.markers[self.selected]
+            self.markers[self.selected] = self.clamp_pixel(x + dx * step, y + dy * step)
+            self._changed()
+        else:
+            size = self.image_size()
+            x, y = self.keyboard_point or (size.width() // 2, size.height() // 2)
+            self.keyboard_point = self.clamp_pixel(x + dx * step, y + dy * step)
+            self.update()
+
+    def _set_down(self) -> None:
+        """Enter: set the selected marker down, or place a new one at the keyboard cursor."""
+        if self.selected is not None:
+            # Set the selected marker down; the cursor continues from there.
+            self.keyboard_point = self.markers[self.selected]
+            if len(self.markers) < self.capacity:
+                self.selected = None
+            self.update()
+            self.notice.emit(self.describe())
+            return
+        size = self.image_size()
+        pixel = self.keyboard_point or (size.width() // 2, size.height() // 2)
+        if self.place(pixel):
+            if len(self.markers) < self.capacity:
+                # More to place: stay with the cursor (press a number to move a marker).
+                self.selected = None
+            self._changed()
 
     # -- painting -------------------------------------------------------------
 
@@ -274,8 +276,8 @@ class HotspotCanvas(ImageCanvas):
         if self.show_regions:
             self._paint_regions(painter)
         placing = self.selected is None and len(self.markers) < self.capacity
-        if self.hasFocus() and placing and self.cursor is not None:
-            self._paint_cursor(painter, self.cursor)
+        if self.hasFocus() and placing and self.keyboard_point is not None:
+            self._paint_cursor(painter, self.keyboard_point)
         for i, (x, y) in enumerate(self.markers):
             self._paint_marker(painter, self.pixel_center(x, y), i)
 

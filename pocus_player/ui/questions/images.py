@@ -15,6 +15,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QImage
 
 from pocus_player.core.model import Case, MediaItem, MediaKind, Question
+from pocus_player.ui import sealed_files
 
 log = logging.getLogger(__name__)
 
@@ -50,9 +51,9 @@ def load_question_image(question: Question, case: Case) -> QImage | None:
 
 
 def _read_still(item: MediaItem) -> QImage:
-    if not item.file.is_file():
+    if not sealed_files.exists(item.file):
         raise QuestionImageError(f"image file not found: {item.file}")
-    image = QImage(str(item.file))
+    image = sealed_files.read_image(item.file)
     if image.isNull():
         raise QuestionImageError(f"{item.file.name} is not a readable PNG or JPEG image")
     return image
@@ -64,7 +65,7 @@ def decode_clip_frame(item: MediaItem, frame: int, timeout_s: float = FRAME_TIME
     from pocus_player.media.engine import MediaEngine
     from pocus_player.media.policy import PlaybackPolicy
 
-    if not item.file.is_file():
+    if not sealed_files.exists(item.file):
         raise QuestionImageError(f"clip not found: {item.file}")
     engine = MediaEngine(policy=PlaybackPolicy.preview(), audio_output="adummy")
     loop = QEventLoop()

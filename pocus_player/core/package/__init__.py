@@ -1,0 +1,1 @@
+"""Sealed exam packages (`.pocusexam`): build, check, unlock, and read from memory."""

@@ -1,0 +1,287 @@
+"""Where "the picture shown is frame N" is decided, and how frame numbers map to media time.
+
+Three small parts, none of them Qt, libvlc or thread aware, so each can be
+driven by hand in a test on recorded timestamps:
+
+- `PictureNumbering` numbers the pictures libvlc's display callback delivers.
+  After playback starts from the beginning the first picture is frame 0, and
+  with late-frame dropping and decoder frame skipping switched off (see
+  vlc_instance.BASE_ARGS) every following picture is the next frame. Every
+  picture's fingerprint is kept with its number; the count is checked against
+  the fingerprints: decoding is deterministic, so a frame seen before has the
+  same fingerprint when it is decoded again, which corrects the count should
+  libvlc ever skip or repeat a picture. A picture equal to the one before is
+  told apart from libvlc showing that picture again by when it arrives
+  (`_is_redisplay`). A GIF is numbered in ticks of its frame rate instead: a
+  picture covers as many frame numbers as it lasts ticks.
+- `FrameTimeline` maps a frame number to the media time it starts at and back,
+  for a clip of a known frame rate (the probe's, else the authored one).
+- `LibvlcClock` estimates media time between libvlc's coarse clock updates,
+  for narration (no pictures to count) and for native rendering.
+
+`frames.FrameSink` feeds `PictureNumbering` on libvlc's video thread (under
+its lock); the engine shows the numbered frames in order.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import deque
+from dataclasses import dataclass
+
+from pocus_player.media.engine_api import DEFAULT_FRAME_RATE
+
+# How far a recognised picture may move the count (frames).
+_MAX_CORRECTION = 3
+# libvlc shows a picture again at least this render delay (4 ms plus the
+# render time) before the next picture is due, and a new picture never before
+# it is due: a repeat within this margin of the due time counts as new.
+_DUE_TOLERANCE_S = 0.003
+# How many recent pictures estimate the schedule (a few, so clock drift passes).
+_SCHEDULE_PICTURES = 8
+
+
+def clip_frame_rate(probed: float | None, authored: float | None) -> float:
+    """The rate a clip is numbered at: the probe's, else the authored one, else 25."""
+    return probed or authored or DEFAULT_FRAME_RATE
+
+
+@dataclass(frozen=True, slots=True)
+class FrameTimeline:
+    """Frame numbers and media time (ms) for a clip of constant frame rate."""
+
+    frame_rate: float = DEFAULT_FRAME_RATE
+
+    def frame_to_ms(self, index: int) -> int:
+        """When frame `index` starts, rounded to the nearest millisecond."""
+        return round(index * 1000.0 / self.frame_rate)
+
+    def frame_start_ms(self, index: int) -> int:
+        """When frame `index` starts, rounded down (a seek there shows the frame itself)."""
+        return int(index * 1000 / self.frame_rate)
+
+    def ms_to_frame(self, ms: float) -> int:
+        """The frame on screen at media time `ms`."""
+        return int(ms * self.frame_rate / 1000.0 + 1e-6)
+
+    def frame_to_s(self, index: int) -> float:
+        return index / self.frame_rate
+
+    def frame_count(self, duration_s: float) -> int:
+        """Frames in a clip of this length (an estimate: the file's duration times the rate)."""
+        return round(duration_s * self.frame_rate)
+
+
+@dataclass(frozen=True, slots=True)
+class Numbered:
+    """A picture's frame numbers (one, or a GIF picture's ticks) and whether its content confirmed them."""
+
+    ticks: range
+    identified: bool
+
+
+class PictureNumbering:
+    """Numbers delivered pictures by count, corrected by content (see the module docstring).
+
+    Not thread-safe: its owner (`frames.FrameSink`) holds a lock around every call.
+    `now` is a monotonic time in seconds, passed in so tests can replay recorded arrivals.
+    """
+
+    def __init__(self) -> None:
+        self._next = 0
+        self.corrections = 0
+        self.redisplays = 0
+        self.delivered = 0
+        self.last_index = -1
+        self.frame_rate = DEFAULT_FRAME_RATE
+        self.rate = 1.0
+        self._by_index: dict[int, bytes] = {}
+        self._by_print: dict[bytes, set[int]] = {}
+        self._starts: tuple[int, ...] | None = None  # tick each picture starts on, and the end
+        self._paused = False
+        self._prev_print: bytes | None = None
+        self._prev_time = 0.0
+        # (monotonic time - number x period) of recent pictures shown on the
+        # clock: the earliest is the schedule's start (see `_is_redisplay`)
+        self._offsets: deque[float] = deque(maxlen=_SCHEDULE_PICTURES)
+        self._off_clock = True  # the next new picture may be shown off the clock
+        self._paused_at: float | None = None  # when libvlc was last asked to pause
+
+    # -- set-up -------------------------------------------------------------
+
+    def configure(self, frame_rate: float, picture_ticks: tuple[int, ...] | None = None) -> None:
+        """The clip's rate, and for a GIF how many ticks each picture lasts (see FrameSink.configure)."""
+        self.frame_rate = frame_rate
+        self._starts = (
+            tuple(itertools.accumulate(picture_ticks, initial=0)) if picture_ticks else None
+        )
+
+    def restart(self, *, forget: bool = False) -> None:
+        """The next picture is frame 0 (playback starts from the beginning)."""
+        self._next = 0
+        self.last_index = -1
+        self._prev_print = None
+        self._paused = False
+        self._paused_at = None
+        self._offsets.clear()
+        # a start or seek shows its first picture while paused, off the schedule
+        self._off_clock = True
+        if forget:
+            self._by_index.clear()
+            self._by_print.clear()
+
+    def seed(self, prints: tuple[bytes, ...] | list[bytes]) -> None:
+        """Fingerprints of frames 0, 1, ... known before playing (see first_frames)."""
+        for index, digest in enumerate(prints):
+            self._by_index[index] = digest
+            self._by_print.setdefault(digest, set()).add(index)
+
+    def set_paused(self, paused: bool, now: float) -> None:
+        """Whether libvlc has been asked to pause (pictures then can only be redisplays)."""
+        self._paused = paused
+        if paused:
+            if self._paused_at is None:
+                self._paused_at = now
+        elif self._paused_at is not None:
+            # libvlc's clock stood still for as long as it was paused: the
+            # schedule moves by that much (measured within ~1 ms). The
+            # first picture after a pause comes early, off the schedule.
+            moved = now - self._paused_at
+            self._paused_at = None
+            self._offsets = deque((o + moved for o in self._offsets), _SCHEDULE_PICTURES)
+            self._prev_time += moved
+            self._off_clock = True
+
+    def hold(self) -> None:
+        """The stop frame was delivered and libvlc is being asked to pause."""
+        self._paused = True
+
+    def set_rate(self, rate: float) -> None:
+        """The playback rate libvlc was given (pictures are due `rate` times as often)."""
+        self.rate = rate
+        self._offsets.clear()
+
+    def known(self, index: int) -> bool:
+        return index in self._by_index
+
+    def known_range(self, first: int, last: int) -> bool:
+        return all(i in self._by_index for i in range(first, last + 1))
+
+    def known_count(self) -> int:
+        return len(self._by_index)
+
+    # -- numbering ----------------------------------------------------------
+
+    def number(self, digest: bytes, now: float) -> Numbered | None:
+        """The frame number(s) of a picture delivered at `now`; None if it is a redisplay."""
+        repeat = digest == self._prev_print
+        if repeat and self._is_redisplay(now):
+            self.redisplays += 1
+            return None
+        expected = self._next
+        candidates = self._by_print.get(digest)
+        index, identified = expected, False
+        if candidates:
+            if expected in candidates:
+                identified = True
+            elif expected in self._by_index:
+                # A frame seen before under another number: libvlc skipped or
+                # repeated a picture; trust the picture over the count.
+                near = min(candidates, key=lambda i: (abs(i - expected), i))
+                if repeat and near == expected - 1:
+                    # the frame just shown, shown again on what looked like
+                    # the cadence (an early start's repeats)
+                    self.redisplays += 1
+                    return None
+                if abs(near - expected) <= _MAX_CORRECTION:
+                    index, identified = near, True
+                    self.corrections += 1
+        self._prev_print, self._prev_time = digest, now
+        old = self._by_index.get(index)
+        if old is not None and old != digest:
+            self._by_print.get(old, set()).discard(index)
+        self._by_index[index] = digest
+        self._by_print.setdefault(digest, set()).add(index)
+        self._next = index + 1
+        self._note_schedule(now, index)
+        ticks = self._ticks(index)
+        self.last_index = ticks[-1]
+        self.delivered += 1
+        return Numbered(ticks, identified)
+
+    def _ticks(self, count: int) -> range:
+        """The ticks the count-th picture covers (just `count` for one-tick pictures)."""
+        starts = self._starts
+        if not starts:
+            return range(count, count + 1)
+        if count + 1 < len(starts):
+            return range(starts[count], starts[count + 1])
+        extra = starts[-1] + count - (len(starts) - 1)  # more pictures than announced
+        return range(extra, extra + 1)
+
+    def _is_redisplay(self, now: float) -> bool:
+        """Whether a picture equal to the previous one is libvlc showing it again.
+
+        libvlc shows the current picture again ~80 ms after it last showed it
+        (56-82 ms measured) whenever the next picture is not due by then, and
+        when paused; the display callback cannot tell that from a new picture.
+        A new picture is shown when it is due on the clip's schedule and never
+        before, whereas a repeat comes before the next picture is due (libvlc
+        repeats only when the next one is due later). So a repeat is new only
+        at or after the due time of the next frame: the schedule is taken from
+        the recent new pictures (each shown at or after its due time, so the
+        earliest offset is the closest); a pause moves it by the pause's length.
+        Until two pictures after a start or a seek agree on a schedule, the
+        next is due one period after the previous new picture (itself shown at
+        or after its due time). Clips faster than the repeat interval see no
+        repeat while playing; one coming more than half a period late (decoding
+        starved) is a repeat too.
+        """
+        if self._paused:
+            return True
+        if self._starts:
+            return True  # no two pictures in a row are alike (see FrameSink.configure)
+        period = 1.0 / (self.frame_rate * self.rate)
+        if len(self._offsets) >= 2:
+            due = min(self._offsets) + self._next * period
+        else:
+            due = self._prev_time + period
+        return not due - _DUE_TOLERANCE_S <= now <= due + 0.5 * period
+
+    def _note_schedule(self, now: float, index: int) -> None:
+        """Remember when a new picture was shown, for the schedule."""
+        if self._off_clock:
+            self._off_clock = False
+            return
+        period = 1.0 / (self.frame_rate * self.rate)
+        offset = now - index * period
+        if self._offsets and abs(offset - min(self._offsets)) > 0.25 * period:
+            self._offsets.clear()  # not the schedule seen so far: start again from here
+        self._offsets.append(offset)
+
+
+class LibvlcClock:
+    """Media time between libvlc's clock updates (every ~250 ms), estimated on a monotonic clock."""
+
+    def __init__(self) -> None:
+        self.value = -1  # the last time libvlc reported (ms), -1 before the first
+        self.at = 0.0  # when it was read (monotonic seconds)
+
+    def reset(self, now: float) -> None:
+        self.value, self.at = -1, now
+
+    def set(self, ms: int, now: float) -> None:
+        self.value, self.at = ms, now
+
+    def note(self, reported_ms: int, now: float) -> None:
+        """A reading of libvlc's clock; only a change moves the estimate's base."""
+        if reported_ms >= 0 and reported_ms != self.value:
+            self.value, self.at = reported_ms, now
+
+    def estimate(self, now: float, *, running: bool, fallback_ms: int) -> int:
+        """Media time now: the last reading, plus the time since while running."""
+        if self.value < 0:
+            return max(0, fallback_ms)
+        if not running:
+            return self.value
+        return int(self.value + (now - self.at) * 1000)

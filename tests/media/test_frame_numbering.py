@@ -1,0 +1,105 @@
+"""Frame numbering replayed on recorded arrivals, and frames <-> media time (no libvlc, no Qt)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pocus_player.media.frame_numbering import (
+    FrameTimeline,
+    LibvlcClock,
+    PictureNumbering,
+    clip_frame_rate,
+)
+
+# Recorded from libvlc 3 playing a lossless 10 fps H.264 clip whose frames 4-6 are one
+# picture held: (picture content, seconds since the first picture). libvlc shows each
+# picture again ~57 ms after it (the next is not due yet); the held picture comes three
+# times on the 100 ms cadence, each time followed by its redisplay.
+RECORDED_10FPS_HELD = [
+    (0, 0.0), (0, 0.0565), (1, 0.1111), (1, 0.1678), (2, 0.2111), (2, 0.2681),
+    (3, 0.311), (3, 0.3685), (4, 0.4113), (4, 0.4691), (4, 0.5111), (4, 0.5691),
+    (4, 0.611), (4, 0.6694), (5, 0.7111), (5, 0.7699), (6, 0.8111), (6, 0.8702),
+    (7, 0.911), (7, 0.9706), (8, 1.011), (8, 1.0713), (9, 1.1111), (9, 1.1715),
+    (10, 1.2111), (10, 1.2716), (11, 1.3111), (11, 1.3721), (12, 1.4111),
+]  # fmt: skip
+
+
+def digest(content: int) -> bytes:
+    return b"picture-%d" % content
+
+
+def replay(numbering: PictureNumbering, arrivals, start: float = 500.0) -> list[int | None]:
+    out: list[int | None] = []
+    for content, t in arrivals:
+        numbered = numbering.number(digest(content), start + t)
+        out.append(None if numbered is None else numbered.ticks[0])
+    return out
+
+
+@pytest.fixture
+def numbering() -> PictureNumbering:
+    n = PictureNumbering()
+    n.configure(10.0)
+    n.restart(forget=True)
+    return n
+
+
+def test_recorded_redisplays_are_not_frames_and_a_held_picture_is(numbering):
+    numbers = replay(numbering, RECORDED_10FPS_HELD)
+    assert [n for n in numbers if n is not None] == list(range(15))
+    # every second arrival is libvlc showing the same picture again
+    assert numbers[1::2] == [None] * 14
+    assert numbering.redisplays == 14 and numbering.delivered == 15
+    assert numbering.last_index == 14
+
+
+def test_a_pause_moves_the_schedule_by_its_length(numbering):
+    replay(numbering, RECORDED_10FPS_HELD[:6])  # frames 0-2, each shown again
+    numbering.set_paused(True, 500.30)
+    # while paused every picture is a redisplay, whenever it comes
+    assert numbering.number(digest(2), 500.35) is None
+    numbering.set_paused(False, 502.30)  # two seconds later
+    # frame 3 two seconds late is new; the same picture again 57 ms later is not
+    assert replay(numbering, [(3, 2.311), (3, 2.3685), (4, 2.4113)]) == [3, None, 4]
+
+
+def test_a_picture_seen_before_puts_a_skipped_count_right(numbering):
+    replay(numbering, RECORDED_10FPS_HELD[:8])  # frames 0-3
+    numbering.restart()
+    # played again from the start; libvlc skips frame 1
+    assert replay(numbering, [(0, 1.0), (2, 1.2), (3, 1.3)], start=600.0) == [0, 2, 3]
+    assert numbering.corrections == 1
+
+
+def test_gif_pictures_cover_their_ticks():
+    n = PictureNumbering()
+    n.configure(10.0, picture_ticks=(1, 3, 2))
+    n.restart(forget=True)
+    ticks = [n.number(digest(c), 1.0 + 0.1 * i) for i, c in enumerate((0, 1, 2, 2))]
+    assert [t.ticks if t else None for t in ticks] == [range(0, 1), range(1, 4), range(4, 6), None]
+
+
+def test_frame_timeline_maps_frames_and_milliseconds():
+    tl = FrameTimeline(30000 / 1001)
+    assert tl.frame_to_ms(30) == 1001 and tl.ms_to_frame(1001) == 30
+    assert tl.ms_to_frame(1000) == 29  # frame 30 starts at 1001.0 ms
+    assert all(abs(tl.frame_to_ms(n) - n * 1001 / 30) <= 0.5 for n in range(2000))
+    assert all(tl.ms_to_frame(n * 1001 / 30) == n for n in range(2000))
+    assert FrameTimeline(25.0).frame_start_ms(1) == 40
+    assert FrameTimeline(25.0).frame_count(9.98) == 250
+
+
+def test_the_frame_rate_is_the_probes_then_the_authors_then_25():
+    assert clip_frame_rate(29.97, 30.0) == 29.97
+    assert clip_frame_rate(None, 30.0) == 30.0
+    assert clip_frame_rate(None, None) == 25.0
+
+
+def test_libvlc_clock_estimates_between_its_coarse_updates():
+    clock = LibvlcClock()
+    assert clock.estimate(10.0, running=True, fallback_ms=120) == 120
+    clock.note(1000, 10.0)
+    assert clock.estimate(10.5, running=True, fallback_ms=0) == 1500
+    assert clock.estimate(10.5, running=False, fallback_ms=0) == 1000
+    clock.note(1000, 10.25)  # the same reading again does not move the base
+    assert clock.estimate(10.75, running=True, fallback_ms=0) == 1750
