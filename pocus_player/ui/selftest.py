@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -68,9 +69,7 @@ def check_display() -> list[Result]:
             Result("Display", False, problem[0].upper() + problem[1:]),
             Result("Screen size", False, "not checked: no display"),
         ]
-    from pocus_player.ui.app import create_qapp
-
-    app = create_qapp()
+    app = _qapp()
     screens = app.screens()
     primary = app.primaryScreen()
     if primary is None or not screens:
@@ -102,6 +101,21 @@ def check_display() -> list[Result]:
             ),
         ]
     return [display, Result("Screen size", True, f"{shown} (at least 1024x768)", facts=facts)]
+
+
+def _qapp() -> Any:
+    """The running QApplication, or one set up as `ui.app.create_qapp` does it (the same
+    platform and display scaling, so the size measured is the app's); not imported from
+    there, since the start window, which `ui.app` composes, calls this module."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        os.environ.setdefault("QT_SCALE_FACTOR_ROUNDING_POLICY", "PassThrough")
+        if sys.platform.startswith("linux"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
+        app = QApplication([sys.argv[0]])
+    return app
 
 
 def check_results_and_key(config_dir: Path | None, results_dir: Path | None) -> list[Result]:
