@@ -125,6 +125,7 @@ def _fill(parser: argparse.ArgumentParser) -> None:
     from pocus_player.board import stats_cli
 
     stats_cli.add_parser(sub, stats_cli.cmd_stats)
+    stats_cli.add_angoff_parser(sub, stats_cli.cmd_angoff)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -259,3 +259,109 @@ def _write_text(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise BadInput(f"cannot write {path}: {exc.strerror}") from None
+
+
+# ------------------------------------------------------------------- angoff
+
+
+def add_angoff_parser(sub: Any, command: Callable[[argparse.Namespace], int]) -> None:
+    p = sub.add_parser(
+        "angoff",
+        help="modified Angoff standard setting: the cut, its precision and its impact",
+        description="Turn judges' item ratings (CSV) into a recommended cut score with the "
+        "judges' SD, SE, a 95 %% interval and rater agreement (ICC); with result files, the "
+        "pass rate that cut would give. --write-pass-mark sets it in the case script.",
+    )
+    p.add_argument("--ratings", type=Path, required=True, metavar="RATINGS.csv")
+    p.add_argument("--case", type=Path, required=True, metavar="CASE.yaml")
+    p.add_argument("files", nargs="*", type=Path, metavar="FILE", help="result files or folders")
+    p.add_argument("-i", "--identity", type=Path, help="the board's identity (with FILEs)")
+    p.add_argument("--jobs", type=int, default=None)
+    p.add_argument("--json", type=Path, dest="json_out", help="write the figures as JSON here")
+    p.add_argument(
+        "--write-pass-mark",
+        action="store_true",
+        help="write the recommended cut into the case script's settings.pass_mark",
+    )
+    p.set_defaults(command=command)
+
+
+def cmd_angoff(args: argparse.Namespace) -> int:
+    import numpy as np
+
+    from pocus_player.board import angoff
+    from pocus_player.board.case_source import ScriptCases, UnknownCase
+
+    cases = ScriptCases([args.case])
+    try:
+        (case_id,) = cases.case_ids()
+        case = cases.case(case_id)
+    except UnknownCase as exc:
+        raise BadInput(str(exc)) from None
+    try:
+        rounds = angoff.read_ratings(args.ratings, case)
+    except angoff.RatingsError as exc:
+        raise BadInput(str(exc)) from None
+    report = angoff.summarise(rounds, case)
+    rec = report["recommended"]
+    status = EXIT_OK
+    out = sys.stdout
+    for r in report["rounds"]:
+        lo, hi = r["ci95"]
+        out.write(
+            f"round {r['round']}: {len(r['judges'])} judges, {len(r['items'])} items: cut "
+            f"{r['cut']:.1%} (SD {_fmt(r['sd'], '.1%')}, SE {_fmt(r['se'], '.1%')}, 95 % "
+            f"interval {_fmt(lo, '.1%')} to {_fmt(hi, '.1%')}); ICC(2,1) "
+            f"{_fmt(r['icc_2_1'])}, ICC(2,k) {_fmt(r['icc_2_k'])}\n"
+        )
+    out.write(
+        f"recommended cut for {case.meta.id}: {rec['cut']:.1%} of the points "
+        f"(current pass mark {case.settings.pass_mark:.0%})\n"
+    )
+    if args.files:
+        if args.identity is None:
+            raise BadInput("result files need the board's identity: -i KEY")
+        problems: list[str] = []
+        paths = expand(args.files, SUFFIX, problems)
+        load_identities(args.identity)
+        outcomes = _run(paths, argparse.Namespace(quiet=False, identity=args.identity,
+                                                  jobs=args.jobs), cases)  # fmt: skip
+        used = [o for o in outcomes if o.ok and o.case_id == case.meta.id]
+        for message in [*problems, *_messages([o for o in outcomes if not o.ok], args.identity,
+                                              len(outcomes))]:  # fmt: skip
+            print(f"error: {message}", file=sys.stderr)
+        fractions = np.array(
+            [
+                sum(r.points for r in o.rows) / total
+                for o in used
+                if (total := sum(r.max_points for r in o.rows)) > 0
+            ]
+        )
+        se = rec["se"] or 0.0
+        impact = {
+            f"{label}": {"cut": cut, "pass_rate": angoff.pass_rate(fractions, cut)}
+            for label, cut in (
+                ("cut - 2 SE", rec["cut"] - 2 * se),
+                ("cut - 1 SE", rec["cut"] - se),
+                ("recommended cut", rec["cut"]),
+                ("cut + 1 SE", rec["cut"] + se),
+                ("cut + 2 SE", rec["cut"] + 2 * se),
+                ("current pass mark", case.settings.pass_mark),
+            )
+        }
+        report["impact"] = {"n": int(fractions.size), "at": impact}
+        out.write(f"impact on {fractions.size} candidates' results:\n")
+        for label, v in impact.items():
+            out.write(f"  {label:<18} {v['cut']:6.1%}  pass rate {_fmt(v['pass_rate'], '.1%')}\n")
+        if len(used) < len(outcomes):
+            status = EXIT_FAILED
+    if args.json_out is not None:
+        _write_text(args.json_out, json.dumps(report, indent=2) + "\n")
+    if args.write_pass_mark:
+        percent = rec["cut"] * 100.0
+        try:
+            old = angoff.write_pass_mark(case.source, percent)
+        except (angoff.RatingsError, OSError) as exc:
+            raise BadInput(f"cannot update {case.source}: {exc}") from None
+        out.write(f"{case.source}: pass_mark {old} -> {round(percent, 1):g}\n")
+    return status
