@@ -126,7 +126,7 @@ def _caliper(q: Question, theta: float, rng: np.random.Generator) -> Any:
     key = q.caliper
     assert key is not None and key.endpoints is not None
     (x1, y1), (x2, y2) = key.endpoints
-    sd = 0.25 * math.exp(-1.0 * (theta - DIFFICULTY.get(q.id, DEFAULT_B)))
+    sd = min(0.8, 0.25 * math.exp(-1.0 * (theta - DIFFICULTY.get(q.id, DEFAULT_B))))
     factor = 1.0 + float(rng.normal(0.0, sd)) / key.value
     return {"endpoints": [[x1, y1], [x1 + (x2 - x1) * factor, y1 + (y2 - y1) * factor]]}
 

@@ -74,7 +74,7 @@ def add_parser(sub: Any, command: Callable[[argparse.Namespace], int]) -> None:
     p.add_argument(
         "--out",
         type=Path,
-        help="folder for the committee's files: stats.json, CSV tables, rows.parquet",
+        help="folder for the committee: report.html, stats.json, CSV tables, rows.parquet",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(command=command)
@@ -251,7 +251,13 @@ def _write(result: Analysis, outcomes: Sequence[FileOutcome], args: argparse.Nam
         _write_text(args.out / "stats.json", json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         tables.write_tables(data, args.out)
         tables.write_parquet(rows, args.out / "rows.parquet")
-        print(f"wrote {args.out}/ (stats.json, CSV tables, rows.parquet)", file=sys.stderr)
+        from pocus_player.board import report
+
+        _write_text(args.out / "report.html", report.render(data, "Item analysis"))
+        print(
+            f"wrote {args.out}/: report.html, stats.json, CSV tables, rows.parquet",
+            file=sys.stderr,
+        )
 
 
 def _write_text(path: Path, text: str) -> None:

@@ -92,7 +92,11 @@ ITEM_COLUMNS = (
 
 
 def write_tables(data: Mapping[str, Any], out: Path) -> None:
-    """items.csv, options.csv, caliper.csv, scales.csv, histograms.csv, flags.csv in `out`."""
+    """The numbers of every figure of the report, one CSV each, in `out`: items.csv (the
+    difficulty-discrimination scatter), options.csv (the distractor charts), caliper.csv
+    and caliper_errors.csv (the caliper plots), scales.csv and histograms.csv (the score
+    histograms), flags.csv."""
+    errors: list[list[Any]] = []
     items: list[list[Any]] = []
     options: list[list[Any]] = []
     calipers: list[list[Any]] = []
@@ -121,6 +125,7 @@ def write_tables(data: Mapping[str, Any], out: Path) -> None:
             cal = it.get("caliper")
             if cal:
                 calipers.append([cid, it["question_id"], *[cal.get(k) for k in _CALIPER_COLUMNS]])
+                errors.extend([cid, it["question_id"], e] for e in cal["errors"])
         scopes = [("case", cid, case["scale"])] + [
             ("domain", f"{cid}/{d['domain']}", d) for d in case["domains"]
         ]
@@ -148,6 +153,7 @@ def write_tables(data: Mapping[str, Any], out: Path) -> None:
         options,
     )
     _csv(out / "caliper.csv", ["case_id", "question_id", *_CALIPER_COLUMNS], calipers)
+    _csv(out / "caliper_errors.csv", ["case_id", "question_id", "error"], errors)
     _csv(
         out / "scales.csv",
         [
