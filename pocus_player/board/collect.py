@@ -55,27 +55,41 @@ def default_jobs() -> int:
     )
 
 
+def open_pool(identity: Path, cases: CaseSource, jobs: int | None = None) -> ProcessPoolExecutor:
+    """Worker processes set up for `rescore_path`; reuse one for several `rescore_all` calls."""
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(identity, cases))
+
+
 def rescore_all(
     paths: Sequence[Path],
     identity: Path,
     cases: CaseSource,
     jobs: int | None = None,
     progress: Callable[[int], None] | None = None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> list[FileOutcome]:
-    """The per-file step over `paths`, in order; `progress(n)` after each n files done."""
+    """The per-file step over `paths`, in order; `progress(n)` after each n files done.
+
+    Runs in `pool` when given (from `open_pool`, same identity and cases), else in a pool of
+    its own, or in this process for `jobs=1` and small batches. Start pools before holding
+    many results: forked workers would otherwise carry them through every collection.
+    """
     jobs = default_jobs() if jobs is None else max(1, jobs)
     tick = progress or (lambda _n: None)
     out: list[FileOutcome] = []
-    if jobs == 1 or len(paths) < INLINE_BELOW:
+    if pool is None and (jobs == 1 or len(paths) < INLINE_BELOW):
         identities = load_identities(identity)
         for path in paths:
             out.append(rescore_path_with(path, identities, cases))
             tick(1)
         return out
-    with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_init, initargs=(identity, cases)
-    ) as pool:
-        for outcome in pool.map(rescore_path, paths, chunksize=CHUNK):
+    executor = open_pool(identity, cases, jobs) if pool is None else pool
+    try:
+        for outcome in executor.map(rescore_path, paths, chunksize=CHUNK):
             out.append(outcome)
             tick(1)
+    finally:
+        if pool is None:
+            executor.shutdown()
     return out

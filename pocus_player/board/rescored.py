@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import pyrage
@@ -59,11 +59,19 @@ class ItemRow:
     expected: float | None = None
     allowed: float | None = None
 
+    def __reduce__(self) -> tuple[type[ItemRow], tuple[Any, ...]]:
+        # Pickled as the class and a tuple: a pool sends back tens of thousands of rows,
+        # and the default (a state dict per row) costs several times more.
+        return ItemRow, tuple(getattr(self, f) for f in _ROW_FIELDS)
+
     def to_json(self) -> dict[str, Any]:
-        out = asdict(self)
+        out = {f: getattr(self, f) for f in _ROW_FIELDS}
         for name in ("choices", "order", "regions"):
             out[name] = list(out[name])
         return out
+
+
+_ROW_FIELDS = tuple(f.name for f in fields(ItemRow))
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,8 +200,8 @@ def _row(
     if isinstance(timings, Mapping):
         t = timings.get("checkpoint_time_s")
         time_s = float(t) if isinstance(t, int | float) else None
-    parsed = scoring.parse_response(question, raw)
-    extra = _detail(question, parsed, result.detail)
+    # score() has validated the response; "no answer" has nothing to count.
+    extra = {} if result.rule == "no_answer" else _detail(question, raw, result.detail)
     return ItemRow(
         file=name,
         session=session,
@@ -221,10 +229,8 @@ def _row(
 def _detail(
     question: Question, parsed: Mapping[str, Any], detail: Mapping[str, Any]
 ) -> dict[str, Any]:
-    """The parts of a response the option, region and caliper statistics count."""
+    """The parts of a (validated) response the option, region and caliper statistics count."""
     qtype = question.type
-    if not parsed:
-        return {}
     if qtype is QuestionType.SINGLE_BEST_ANSWER:
         return {"choices": (str(parsed["choice"]),)}
     if qtype is QuestionType.MULTIPLE_RESPONSE:
