@@ -25,7 +25,7 @@ h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 19px; margin: 28px 0 8p
      border-bottom: 2px solid #4a6fa5; padding-bottom: 2px; }
 h3 { font-size: 15px; margin: 18px 0 6px; }
 table { border-collapse: collapse; margin: 8px 0 14px; font-size: 13px; max-width: 100%; }
-td.flag { overflow-wrap: anywhere; min-width: 9em; }
+td.flag { min-width: 9em; } table.items { font-size: 12px; } table.items td { padding: 3px 5px; }
 th, td { border: 1px solid #c9ccd1; padding: 3px 7px; text-align: right; }
 th { background: #eef1f6; } td.l, th.l { text-align: left; }
 tr.flagged td { background: #fbeaea; }
@@ -45,6 +45,15 @@ section.case:first-of-type { break-before: auto; page-break-before: auto; }
   @page { size: A4; margin: 14mm; }
 }
 """
+
+
+TYPE_NAMES = {
+    "single_best_answer": "single best",
+    "multiple_response": "multiple",
+    "ordering": "ordering",
+    "hotspot": "hotspot",
+    "caliper": "caliper",
+}
 
 
 def esc(value: object) -> str:
@@ -182,14 +191,25 @@ def scatter_svg(items: Sequence[Mapping[str, Any]], p_band: tuple[float, float],
         f'height="{ax.y(lo) - ax.y(r_min):.1f}" fill="{shade}" opacity="0.8"/>'
         f'<line x1="{PAD_L}" y1="{ax.y(0):.1f}" x2="{W - PAD_R}" y2="{ax.y(0):.1f}" stroke="#999"/>'
     )
-    placed: list[tuple[float, float]] = []
+    boxes: list[tuple[float, float, float, float]] = []  # labels placed: x0, y0, x1, y1
     for it in items:
         p, r = it["p"], it["r_item_rest"]
         if p is None or r is None:
             continue
-        # Labels of nearby points go one line lower each, so they do not print over each other.
-        dy = 4 + 11 * sum(1 for px, py in placed if abs(px - p) < 0.12 and abs(py - r) < 0.06)
-        placed.append((p, r))
+        # A label that would print over one already placed moves down a line until it fits.
+        x0, width = ax.x(p) + 7, 6.2 * len(str(it["question_id"]))
+        dy = 4.0
+        while any(
+            x0 < bx1 and bx0 < x0 + width and ax.y(r) + dy - 9 < by1 and by0 < ax.y(r) + dy
+            for bx0, by0, bx1, by1 in boxes
+        ):
+            dy += 11
+        boxes.append((x0, ax.y(r) + dy - 9, x0 + width, ax.y(r) + dy))
+        if dy > 4.0:
+            parts.append(
+                f'<line x1="{ax.x(p) + 4:.1f}" y1="{ax.y(r) + 2:.1f}" x2="{x0:.1f}" '
+                f'y2="{ax.y(r) + dy - 4:.1f}" stroke="#aaa"/>'
+            )
         colour = FLAG_COLOUR if it["flags"] else "#4a6fa5"
         parts.append(
             f'<circle cx="{ax.x(p):.1f}" cy="{ax.y(r):.1f}" r="5" fill="{colour}">'
@@ -326,7 +346,8 @@ def _items_table(items: Sequence[Mapping[str, Any]], alpha_deleted: Mapping[str,
     for it in items:
         cls = ' class="flagged"' if it["flags"] else ""
         body.append(
-            f"<tr{cls}><td class=l>{esc(it['question_id'])}</td><td class=l>{esc(it['type'])}</td>"
+            f"<tr{cls}><td class=l>{esc(it['question_id'])}</td>"
+            f"<td class=l>{esc(TYPE_NAMES.get(it['type'], it['type']))}</td>"
             f"<td class=l>{esc(it['domain'])}</td><td>{it['n_reached']}</td>"
             f"<td>{it['n_not_reached']}</td><td>{fmt(it['p'])}</td>"
             f"<td>{fmt(it['r_item_rest'])}</td><td>{fmt(it['r_polyserial'])}</td>"
@@ -335,7 +356,7 @@ def _items_table(items: Sequence[Mapping[str, Any]], alpha_deleted: Mapping[str,
             f"<td>{fmt(alpha_deleted.get(it['question_id']))}</td>"
             f"<td class='l flag'>{esc(', '.join(f.replace('_', ' ') for f in it['flags']))}</td></tr>"
         )
-    return f"<table>{head}{''.join(body)}</table>"
+    return f"<table class=items>{head}{''.join(body)}</table>"
 
 
 def _option_rows(item: Mapping[str, Any]) -> list[tuple[str, list[Mapping[str, Any]]]]:
@@ -375,7 +396,8 @@ def render(data: Mapping[str, Any], title: str = "Item analysis", cuts: Mapping[
         for f in flags:
             out.append(
                 f"<tr><td class=l>{esc(f['scope'])}</td><td class=l>{esc(f['where'])}</td>"
-                f"<td class='l flag'>{esc(f['code'])}</td><td class=l>{esc(f['message'])}</td></tr>"
+                f"<td class='l flag'>{esc(f['code'].replace('_', ' '))}</td>"
+                f"<td class=l>{esc(f['message'])}</td></tr>"
             )
         out.append("</table>")
     else:
