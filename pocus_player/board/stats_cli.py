@@ -76,6 +76,14 @@ def add_parser(sub: Any, command: Callable[[argparse.Namespace], int]) -> None:
         type=Path,
         help="folder for the committee: report.html, stats.json, CSV tables, rows.parquet",
     )
+    p.add_argument(
+        "--angoff",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="ANGOFF.json",
+        help="draw the cut from `results angoff --json` in the report's score histograms",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(command=command)
 
@@ -107,6 +115,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise BadInput(str(exc)) from None
     load_identities(args.identity)  # a bad identity file is one message, before any work
+    args.cuts = _angoff_cuts(args.angoff)
     scripts = expand(args.case, ".yaml", problems)
     if not scripts:
         raise BadInput("; ".join(problems) or "no case scripts given")
@@ -253,11 +262,22 @@ def _write(result: Analysis, outcomes: Sequence[FileOutcome], args: argparse.Nam
         tables.write_parquet(rows, args.out / "rows.parquet")
         from pocus_player.board import report
 
-        _write_text(args.out / "report.html", report.render(data, "Item analysis"))
+        _write_text(args.out / "report.html", report.render(data, "Item analysis", args.cuts))
         print(
             f"wrote {args.out}/: report.html, stats.json, CSV tables, rows.parquet",
             file=sys.stderr,
         )
+
+
+def _angoff_cuts(paths: Sequence[Path]) -> dict[str, float]:
+    cuts: dict[str, float] = {}
+    for path in paths:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            cuts[str(data["case_id"])] = float(data["recommended"]["cut"])
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise BadInput(f"{path}: not the JSON of `results angoff --json` ({exc})") from None
+    return cuts
 
 
 def _write_text(path: Path, text: str) -> None:

@@ -159,5 +159,14 @@ def test_angoff_command_with_impact_and_write_back(
     )
     assert f"pass_mark 60 -> {round(cut * 100, 1):g}" in out
     assert load_case(script).settings.pass_mark == pytest.approx(round(cut * 100, 1) / 100)
+    # The cut drawn in the report's histogram of that case.
+    code = main(["stats", "-q", "-i", str(DEMO_KEY), "--case", str(script), str(results),
+                 "--out", str(tmp_path / "rep"), "--angoff", str(out_json)])  # fmt: skip
+    capsys.readouterr()
+    assert code == 0
+    assert f"Angoff cut {cut:.0%}" in (tmp_path / "rep" / "report.html").read_text(encoding="utf-8")
+    code = main(["stats", "-i", str(DEMO_KEY), "--case", str(script), str(results),
+                 "--angoff", str(ratings)])  # fmt: skip
+    assert code == 1 and "not the JSON of `results angoff --json`" in capsys.readouterr().err
     after = script.read_text(encoding="utf-8")
     assert after.replace(f"pass_mark: {round(cut * 100, 1):g}", "pass_mark: 60") == before
