@@ -20,7 +20,7 @@ and alpha are listed too.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -31,6 +31,7 @@ from pocus_player.board.case_source import CaseSource
 from pocus_player.board.rescored import ANSWERED, NOT_REACHED, OMITTED, FileOutcome, ItemRow
 from pocus_player.core.model import NOT_POSSIBLE, Case, Question, QuestionType, ScoringRule
 
+FlagFn = Callable[[str, str], None]  # (code, message): raise a flag on the item at hand
 NO_ANSWER = "(no answer)"
 OUTSIDE = "(outside every region)"
 _STATUS = {ANSWERED: 1, OMITTED: 2, NOT_REACHED: 3}
@@ -383,7 +384,7 @@ def _choice_table(
     up: list[int],
     low: list[int],
     th: Thresholds,
-    flag: Any,
+    flag: FlagFn,
     enough: bool,
     single: bool,
 ) -> list[dict[str, Any]]:
@@ -403,7 +404,9 @@ def _choice_table(
     return table
 
 
-def _distractor_flags(table: list[dict[str, Any]], th: Thresholds, flag: Any, enough: bool) -> None:
+def _distractor_flags(
+    table: list[dict[str, Any]], th: Thresholds, flag: FlagFn, enough: bool
+) -> None:
     if not enough:
         return
     keys = [r for r in table if r["key"]]
@@ -436,7 +439,7 @@ def _region_table(
     up: list[int],
     low: list[int],
     th: Thresholds,
-    flag: Any,
+    flag: FlagFn,
     enough: bool,
 ) -> list[dict[str, Any]]:
     key = set(q.key)
@@ -459,7 +462,7 @@ def _position_table(
     members: list[int],
     up: list[int],
     low: list[int],
-    flag: Any,
+    flag: FlagFn,
     enough: bool,
 ) -> list[dict[str, Any]]:
     key = list(q.key)
@@ -487,7 +490,7 @@ def _caliper(
     members: list[int],
     up: list[int],
     th: Thresholds,
-    flag: Any,
+    flag: FlagFn,
     enough: bool,
 ) -> dict[str, Any]:
     def errors(who: Sequence[int]) -> np.ndarray:
