@@ -195,8 +195,11 @@ def _scale(
     with np.errstate(invalid="ignore", divide="ignore"):
         frac = np.where(maximum > 0, total / maximum, np.nan)
     forms: dict[tuple[bool, ...], list[int]] = {}
-    for i in keep:
-        forms.setdefault(tuple(bool(b) for b in sub[i]), []).append(int(i))
+    if keep.size:
+        patterns, which = np.unique(sub[keep], axis=0, return_inverse=True)
+        for k, pattern in enumerate(patterns):
+            members = keep[np.asarray(which).reshape(-1) == k]
+            forms[tuple(bool(b) for b in pattern)] = [int(i) for i in members]
     ranked = sorted(forms.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     form_list = []
     for pattern, members in ranked:

@@ -20,7 +20,7 @@ from pocus_player.core.errors import ResultFileError
 from pocus_player.core.journal_format import load_identities, read_result_file
 
 INLINE_BELOW = 32  # files; fewer run without a pool
-CHUNK = 16
+CHUNK = 32
 
 _identities: list[pyrage.x25519.Identity] = []
 _cases: CaseSource | None = None

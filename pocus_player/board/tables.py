@@ -54,7 +54,11 @@ def write_parquet(rows: Sequence[ItemRow], path: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = pa.Table.from_pylist([r.to_json() for r in rows], schema=_schema())
+    schema = _schema()
+    # Column by column from the tuples: several times faster than a dict per row.
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(schema)
+    arrays = [pa.array(list(col), type=f.type) for col, f in zip(columns, schema, strict=True)]
+    table = pa.Table.from_arrays(arrays, schema=schema)
     try:
         pq.write_table(table, path, compression="zstd")
     except OSError as exc:
