@@ -153,6 +153,7 @@ class _Matrix:
         index = {c.key: j for j, c in enumerate(columns)}
         n, k = len(sittings), len(columns)
         self.columns = tuple(columns)
+        self.multi_case = len({c.case.meta.id for c in columns}) > 1
         self.points = np.full((n, k), np.nan)
         self.status = np.zeros((n, k), dtype=np.int8)
         self.maxima = np.array([float(c.question.points) for c in columns])
@@ -177,6 +178,11 @@ class _Matrix:
     @property
     def n(self) -> int:
         return int(self.points.shape[0])
+
+    def label(self, j: int) -> str:
+        """An item's name: its question id, qualified by its case when several are joined."""
+        col = self.columns[j]
+        return col.key if self.multi_case else col.question.id
 
 
 def _scale(
@@ -207,7 +213,7 @@ def _scale(
         x = pts[np.ix_(members, [cols.index(c) for c in fcols])]
         form_list.append(
             {
-                "items": [m.columns[c].question.id for c in fcols],
+                "items": [m.label(c) for c in fcols],
                 "n": len(members),
                 "alpha": _num(stats.cronbach_alpha(x)),
             }
@@ -215,7 +221,7 @@ def _scale(
     out: dict[str, Any] = {
         "name": name,
         "n": int(keep.size),
-        "items": [m.columns[c].question.id for c in cols],
+        "items": [m.label(c) for c in cols],
         "fraction": stats.describe(frac[keep], FRACTION_BINS).to_json(),
         "forms": form_list,
     }
@@ -245,7 +251,7 @@ def _scale(
             "alpha_ci95": [_num(lo), _num(hi)],
             "sem_points": _num(stats.sem(sd, alpha)),
             "alpha_if_deleted": {
-                m.columns[cols[j]].question.id: _num(a) for j, a in zip(mcols, deleted, strict=True)
+                m.label(cols[j]): _num(a) for j, a in zip(mcols, deleted, strict=True)
             },
         }
     out["reliability"] = main
@@ -668,6 +674,7 @@ def _exam_report(
     total_w = sum(w for _, w in weights)
     mark = sum(p * w for p, w in weights) / total_w if total_w else None
     scale = _scale(m, list(range(len(columns))), exam.name, mark, th)
+    scale["reliability"]["stratified_alpha"] = _stratified(m, case_objs)
     domains = []
     seen_domains: dict[str, str] = {}
     for case in case_objs:
@@ -690,6 +697,27 @@ def _exam_report(
         "domains": domains,
     }
     return report, _scale_flags(scale, "exam", exam.name, th)
+
+
+def _stratified(m: _Matrix, cases: Sequence[Case]) -> float | None:
+    """Stratified alpha over the exam's cases, on the candidates of its largest form."""
+    keep = np.flatnonzero(m.counted.any(axis=1))
+    if keep.size < 2:
+        return None
+    patterns, which, counts = np.unique(
+        m.counted[keep], axis=0, return_inverse=True, return_counts=True
+    )
+    best = min(
+        range(len(patterns)),
+        key=lambda k: (-int(counts[k]), tuple(bool(b) for b in patterns[k])),
+    )
+    members = keep[np.asarray(which).reshape(-1) == best]
+    strata = []
+    for case in cases:
+        cols = [j for j, c in enumerate(m.columns) if c.case is case and patterns[best][j]]
+        if cols:
+            strata.append(np.nan_to_num(m.points[np.ix_(members, cols)]))
+    return _num(stats.stratified_alpha(strata)) if len(strata) > 1 else None
 
 
 def _count(values: Iterable[str]) -> dict[str, int]:

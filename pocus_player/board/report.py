@@ -412,7 +412,9 @@ def render(data: Mapping[str, Any], title: str = "Item analysis", cuts: Mapping[
         out.append(f"<section class=case><h2>Exam {esc(e['name'])}</h2>")
         out.append(
             f"<p>{e['n_candidates']} candidates with a result of every case "
-            f"({esc(', '.join(e['case_ids']))}); {e['n_incomplete']} without, left out.</p>"
+            f"({esc(', '.join(e['case_ids']))}); {e['n_incomplete']} without, left out. "
+            f"Stratified alpha over its cases: "
+            f"{fmt(e['scale']['reliability'].get('stratified_alpha'))}.</p>"
         )
         hist = e["scale"]["fraction"]["histogram"]
         out.append(_figure(histogram_svg(hist["edges"], hist["counts"],

@@ -10,6 +10,7 @@ undefined on the data (a constant column, too few candidates) is NaN, never an e
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import NormalDist
 
@@ -131,6 +132,29 @@ def alpha_if_deleted(scores: npt.ArrayLike) -> list[float]:
         out.append(alpha_from_covariance(cov[np.ix_(keep, keep)]))
         keep[j] = True
     return out
+
+
+def stratified_alpha(strata: Sequence[npt.ArrayLike]) -> float:
+    """Stratified alpha (Cronbach, Schonemann & McKie 1965) of a composite of parts.
+
+    1 - sum_j var(X_j) (1 - alpha_j) / var(X), X_j the part totals and X their sum, each
+    part's alpha from its own items; the reliability of an exam made of cases, which alpha
+    over all items understates when the cases measure somewhat different things.
+    """
+    parts = [as_array(x) for x in strata]
+    if not parts or any(p.ndim != 2 or p.shape[0] < 2 for p in parts):
+        return NAN
+    totals = np.column_stack([p.sum(axis=1) for p in parts])
+    var_total = float(totals.sum(axis=1).var(ddof=1))
+    if var_total <= 0.0:
+        return NAN
+    error = 0.0
+    for p, t in zip(parts, totals.T, strict=True):
+        a = cronbach_alpha(p)
+        if math.isnan(a):
+            return NAN
+        error += float(t.var(ddof=1)) * (1.0 - a)
+    return 1.0 - error / var_total
 
 
 def feldt_interval(alpha: float, n: int, k: int, level: float = 0.95) -> tuple[float, float]:

@@ -215,6 +215,9 @@ def print_summary(result: Analysis, out: TextIO) -> None:
             )
     for e in result.exams:
         _print_scale(out, f"Exam {e['name']} ({', '.join(e['case_ids'])})", e["scale"])
+        strat = e["scale"]["reliability"].get("stratified_alpha")
+        if strat is not None:
+            out.write(f"  stratified alpha over its cases {strat:.2f}\n")
         if e["n_incomplete"]:
             out.write(
                 f"  {e['n_incomplete']} candidate(s) without a result of every case, left out\n"

@@ -191,6 +191,8 @@ def test_exam_groups_cases_by_candidate(source: ScriptCases) -> None:
     assert exam["n_candidates"] == 5 and exam["n_incomplete"] == 0
     assert exam["scale"]["pass_mark"] == pytest.approx(0.6, abs=TOL)
     assert exam["scale"]["reliability"]["alpha"] == pytest.approx(-1.5, abs=TOL)
+    assert exam["scale"]["reliability"]["stratified_alpha"] is None  # one case: no strata
+    assert exam["scale"]["forms"][0]["items"] == ["q1", "q2", "q4"]  # one case: plain ids
 
 
 def test_the_case_source_names_what_it_lacks(source: ScriptCases, tmp_path: Path) -> None:

@@ -158,3 +158,13 @@ def test_icc_shrout_fleiss_published_example() -> None:
     assert average == pytest.approx((bms - ems) / (bms + (jms - ems) / 6), abs=TOL)
     assert (round(single, 2), round(average, 2)) == (0.29, 0.62)
     assert (round(bms, 2), round(jms, 2), round(ems, 2)) == (11.24, 32.49, 1.02)
+
+
+def test_stratified_alpha_by_hand() -> None:
+    # Part A = TINY (alpha 3/4, part totals 3 2 1 0, variance 5/3); part B's two items
+    # (variances 1/3 each, totals 2 1 1 0, variance 2/3) give alpha 0. The composite totals
+    # 5 3 2 0 have variance 13/3: 1 - (5/3 * 1/4 + 2/3 * 1) / (13/3) = 3/4.
+    part_b = [[1, 1], [1, 0], [0, 1], [0, 0]]
+    assert stats.cronbach_alpha(part_b) == pytest.approx(0.0, abs=TOL)
+    assert stats.stratified_alpha([TINY, part_b]) == pytest.approx(0.75, abs=TOL)
+    assert math.isnan(stats.stratified_alpha([TINY, [[1], [0], [1], [0]]]))  # a 1-item part

@@ -86,6 +86,11 @@ def test_stats_writes_tables_and_parquet(
     assert table.num_rows == 200 * (5 + 7 + 6)
     items = list(csv.DictReader((out / "items.csv").open(encoding="utf-8")))
     assert len(items) == 6 + 7 + 6
+    exam_rel = json.loads((out / "stats.json").read_text(encoding="utf-8"))["exams"][0]
+    strat = exam_rel["scale"]["reliability"]["stratified_alpha"]
+    assert strat is not None and 0.5 < strat < 1.0
+    # Items of a several-case exam are named with their case: question ids may repeat.
+    assert "fast-blunt-trauma:q-fast-order" in exam_rel["scale"]["forms"][0]["items"]
     scales = list(csv.DictReader((out / "scales.csv").open(encoding="utf-8")))
     assert [s["name"] for s in scales if s["scope"] == "exam"] == ["cert"]
 
