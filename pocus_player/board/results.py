@@ -25,7 +25,7 @@ from typing import Any, NoReturn, TextIO
 
 import pyrage
 
-from pocus_player.board.stats_cli import BadInput as StatsBadInput
+from pocus_player.board.errors import BadInput
 from pocus_player.core.errors import PocusError, ResultFileError
 from pocus_player.core.journal_format import (
     SUFFIX,
@@ -43,10 +43,6 @@ EXIT_OK, EXIT_BAD_INPUT, EXIT_FAILED = 0, 1, 2
 QUESTION_FIELDS = ("question_id", "question")
 RESPONSE_FIELD = "response"
 SCORE_FIELD = "score"
-
-
-class BadInput(Exception):
-    """One clear message for the user; exit code 1."""
 
 
 # ----------------------------------------------------------------- parser
@@ -140,7 +136,7 @@ def run(args: argparse.Namespace) -> int:
     command: Callable[[argparse.Namespace], int] = args.command
     try:
         return command(args)
-    except (BadInput, StatsBadInput, PocusError) as exc:
+    except (BadInput, PocusError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:

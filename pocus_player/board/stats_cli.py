@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from pocus_player.board.errors import BadInput
 from pocus_player.core.journal_format import SUFFIX, load_identities
 
 if TYPE_CHECKING:  # numpy, scipy and the pool load only when `stats` runs
@@ -29,10 +30,6 @@ THRESHOLD_NAMES = (
 )
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_FAILED = 0, 1, 2
-
-
-class BadInput(Exception):
-    """One clear message for the user; exit code 1."""
 
 
 def add_parser(sub: Any, command: Callable[[argparse.Namespace], int]) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from pocus_player.board.errors import BadInput
 from pocus_player.board.rescored import ItemRow
 
 
@@ -62,8 +63,6 @@ def write_parquet(rows: Sequence[ItemRow], path: Path) -> None:
     try:
         pq.write_table(table, path, compression="zstd")
     except OSError as exc:
-        from pocus_player.board.stats_cli import BadInput
-
         raise BadInput(f"cannot write {path}: {exc}") from None
 
 
