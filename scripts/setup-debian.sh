@@ -21,6 +21,8 @@ PACKAGES=(
   # Tests: a virtual X server, ffmpeg/ffprobe for test clips, the age CLI for interop,
   # chattr (e2fsprogs) for a read-only folder that even root cannot write to.
   xvfb xauth ffmpeg age e2fsprogs
+  # The board's HTML report is checked in headless Chromium (render, print to PDF).
+  chromium
   python3-venv python3-pip
 )
 

@@ -1,4 +1,4 @@
-"""The board's `results` tool: keygen, open, verify, rescore and export result files.
+"""The board's `results` tool: keygen, open, verify, rescore, export and analyse result files.
 
 Wire it into a larger CLI with `add_subparser(subparsers)`; the parsed namespace
 carries its handler as `args.results_handler(args) -> int`. On its own:
@@ -19,13 +19,13 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 import pyrage
 
+from pocus_player.board.errors import BadInput
 from pocus_player.core.errors import PocusError, ResultFileError
 from pocus_player.core.journal_format import (
     SUFFIX,
@@ -43,10 +43,6 @@ EXIT_OK, EXIT_BAD_INPUT, EXIT_FAILED = 0, 1, 2
 QUESTION_FIELDS = ("question_id", "question")
 RESPONSE_FIELD = "response"
 SCORE_FIELD = "score"
-
-
-class BadInput(Exception):
-    """One clear message for the user; exit code 1."""
 
 
 # ----------------------------------------------------------------- parser
@@ -128,6 +124,11 @@ def _fill(parser: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--json", type=Path, dest="json_out", help="write JSON here")
     p.set_defaults(command=cmd_export)
+
+    from pocus_player.board import stats_cli
+
+    stats_cli.add_parser(sub, stats_cli.cmd_stats)
+    stats_cli.add_angoff_parser(sub, stats_cli.cmd_angoff)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -335,8 +336,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     rows: list[dict[str, Any]] = []
     failures: list[str] = []
     unverified = 0
-    progress = _Progress(len(paths), "export")
-    for n, path in enumerate(paths, 1):
+    from tqdm import tqdm
+
+    # tqdm draws in place on a terminal and stays silent otherwise (disable=None).
+    for path in tqdm(paths, desc="export", unit="file", file=sys.stderr, disable=None):
         try:
             v = verify_file(path, identities)
         except ResultFileError as exc:
@@ -345,8 +348,6 @@ def cmd_export(args: argparse.Namespace) -> int:
             if not v.ok:
                 unverified += 1
             rows.extend(_rows(path, v))
-        progress.update(n, path.name)
-    progress.done()
     _write_outputs(rows, args.csv_out, args.json_out)
     print(
         f"exported {len(rows)} responses from {len(paths) - len(failures)} files"
@@ -469,7 +470,8 @@ def _write_outputs(rows: list[dict[str, Any]], csv_out: Path | None, json_out: P
     if json_out is not None:
         _write_text(json_out, json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
     if csv_out is not None:
-        keys = sorted({k for r in rows for k in r["payload"]})
+        # Payload fields the base columns already hold (question_id) are not repeated.
+        keys = sorted({k for r in rows for k in r["payload"]} - set(_BASE_COLUMNS))
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow([*_BASE_COLUMNS, *keys])
@@ -496,26 +498,3 @@ def _write_text(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8", newline="")
     except OSError as exc:
         raise BadInput(f"cannot write {path}: {exc.strerror}") from None
-
-
-@dataclass
-class _Progress:
-    """A plain progress bar on stderr: redrawn in place on a terminal, one line per step else."""
-
-    total: int
-    label: str
-    width: int = 30
-
-    def update(self, n: int, name: str) -> None:
-        filled = self.width * n // max(self.total, 1)
-        bar = "#" * filled + "." * (self.width - filled)
-        text = f"{self.label} [{bar}] {n}/{self.total} {name}"
-        if sys.stderr.isatty():
-            sys.stderr.write("\r" + text[:120].ljust(120))
-        else:
-            sys.stderr.write(text + "\n")
-        sys.stderr.flush()
-
-    def done(self) -> None:
-        if sys.stderr.isatty():
-            sys.stderr.write("\n")

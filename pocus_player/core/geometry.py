@@ -10,6 +10,7 @@ origin top-left, x right, y down.
 
 from __future__ import annotations
 
+import functools
 from decimal import Context, Decimal
 from fractions import Fraction
 
@@ -71,12 +72,28 @@ def _on_segment(
     return min(ax, bx) <= x <= max(ax, bx) and min(ay, by) <= y <= max(ay, by)
 
 
+@functools.lru_cache(maxsize=4096)
+def _exact_polygon(
+    polygon: Polygon,
+) -> tuple[tuple[tuple[Fraction, Fraction], ...], tuple[Fraction, Fraction, Fraction, Fraction]]:
+    """A polygon's vertices as exact rationals, and its bounding box, computed once per polygon:
+    the board rescores thousands of markers against the same few regions."""
+    pts = tuple((exact(px), exact(py)) for px, py in polygon.points)
+    if not pts:
+        zero = Fraction(0)
+        return pts, (zero, zero, zero, zero)
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    return pts, (min(xs), min(ys), max(xs), max(ys))
+
+
 def point_in_polygon(polygon: Polygon, x: Fraction, y: Fraction) -> bool:
     """Even-odd rule; a point on an edge or a vertex counts as inside."""
-    pts = [(exact(px), exact(py)) for px, py in polygon.points]
+    pts, (x0, y0, x1, y1) = _exact_polygon(polygon)
     n = len(pts)
     if n == 0:
         return False
+    if not (x0 <= x <= x1 and y0 <= y <= y1):
+        return False  # outside the closed bounding box: off every edge, and outside
     for i in range(n):
         if _on_segment(x, y, pts[i], pts[(i + 1) % n]):
             return True

@@ -55,6 +55,7 @@ spelling); the awarded points are rounded half-up to `POINTS_DECIMALS` places.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import math
@@ -250,6 +251,7 @@ def parse_response(question: Question, response: Any) -> dict[str, Any]:
 # -- scoring ---------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1024)  # a case has few distinct point values; the board rescores many
 def _round_points(value: Fraction) -> float:
     """Round a non-negative exact value half-up to POINTS_DECIMALS places."""
     scaled = math.floor(value * _SCALE + Fraction(1, 2))

@@ -95,7 +95,7 @@ def test_memory_is_wiped_once_the_player_has_stopped(
     qtbot.waitUntil(
         lambda: engine.state is State.PLAYING and engine.current_frame > 5, timeout=10_000
     )
-    handles = list(memory_media._owned.get(id(engine), []))
+    handles = list(memory_media._owned.get(id(engine._driver), []))  # the driver owns them
     (source,) = [memory_media._sources[h] for h in handles]
     data = source.data
     assert any(data[:4096])
