@@ -1,17 +1,22 @@
-"""Screenshots of every screen of the exam application, at 1280x800 and at 200 % text.
+"""Screenshots of every screen of the exam application, at a display size and text scales.
 
-    xvfb-run -a -s "-screen 0 1280x800x24" python scripts/screenshots.py [OUT_DIR]
+    xvfb-run -a -s "-screen 0 1024x768x24" python scripts/screenshots.py \
+        [--size 1024x768] [--text-scale 1 --text-scale 2] [OUT_DIR]
 
 Writes PNGs to docs/screenshots/ (default): start, setup, preflight, instructions,
 encounter with captions, each question type, the submit confirmation, the proctor
-panel, the paused screen, the end screen, practice feedback and the high-contrast theme;
-the same set with
-the suffix `-200` at 200 % text. Runs the real application with real media; the
-checkpoints are reached by stopping the media early (the tests wait for them).
+panel, the paused screen, the end screen, practice feedback and the high-contrast theme.
+The default is the minimum display, 1024x768, at 100 % and 200 % text; a scale other
+than 1 adds its percentage to the names (`-200`, `-150`). Each window is resized to
+the size given and must stay exactly that size: a screen whose minimum size is larger
+(it would grow past the display) is reported and the script exits with status 1.
+Runs the real application with real media; the checkpoints are reached by stopping the
+media early (the tests wait for them).
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -29,7 +34,7 @@ from pocus_player.ui.exam_controller import Phase  # noqa: E402
 from tests.ui.app_support import PIN, make_pin, skip_to_checkpoint  # noqa: E402
 from tests.ui.test_e2e_app import key_response  # noqa: E402
 
-SIZE = (1280, 800)
+SIZE = (1024, 768)
 
 
 def settle(ms: int = 300) -> None:
@@ -52,14 +57,20 @@ class Shooter:
         self.out = out
         self.suffix = suffix
         self.taken: list[Path] = []
+        self.oversized: list[str] = []
 
     def __call__(self, widget: QWidget, name: str) -> None:
         widget.resize(*SIZE)
         settle(250)
         path = self.out / f"{name}{self.suffix}.png"
-        widget.grab().save(str(path))
+        shot = widget.grab()
+        shot.save(str(path))
         self.taken.append(path)
-        print(path.relative_to(REPO) if path.is_relative_to(REPO) else path)
+        got = (shot.width(), shot.height())
+        note = "" if got == SIZE else f"  (window is {got[0]}x{got[1]}, not {SIZE[0]}x{SIZE[1]})"
+        if note:
+            self.oversized.append(f"{path.name}{note}")
+        print((path.relative_to(REPO) if path.is_relative_to(REPO) else path), note, sep="")
 
 
 def new_app(tmp: Path, exam: str, scale: float, **kw: Any) -> ExamApp:
@@ -145,7 +156,7 @@ def shoot_questions(app: ExamApp, shoot: Shooter, wanted: dict[QuestionType, str
         answer_and_submit(app)
 
 
-def run(out: Path, scale: float, suffix: str) -> list[Path]:
+def run(out: Path, scale: float, suffix: str) -> Shooter:
     shoot = Shooter(out, suffix)
     tmp = Path(tempfile.mkdtemp(prefix="pocus-shots-"))
 
@@ -223,18 +234,40 @@ def run(out: Path, scale: float, suffix: str) -> list[Path]:
     app.shutdown()
     app.high_contrast = False
     app.apply_theme()
-    return shoot.taken
+    return shoot
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    w, _, h = text.lower().partition("x")
+    try:
+        return int(w), int(h)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT, e.g. 1024x768") from None
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[0]) if argv else REPO / "docs" / "screenshots"
+    global SIZE
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("out", nargs="?", type=Path, default=REPO / "docs" / "screenshots")
+    parser.add_argument("--size", type=parse_size, default=SIZE, help="WIDTHxHEIGHT")
+    parser.add_argument(
+        "--text-scale", type=float, action="append", help="1 to 2; may be given more than once"
+    )
+    args = parser.parse_args(argv)
+    SIZE = args.size
+    scales = args.text_scale or [1.0, 2.0]
+    out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     app = create_qapp()
-    taken = run(out, 1.0, "") + run(out, 2.0, "-200")
-    print(f"{len(taken)} screenshots in {out}")
+    shooters = [run(out, s, "" if s == 1 else f"-{round(s * 100)}") for s in scales]
+    taken = sum(len(s.taken) for s in shooters)
+    oversized = [o for s in shooters for o in s.oversized]
+    print(f"{taken} screenshots in {out}")
+    for line in oversized:
+        print(f"too large for the display: {line}")
     QApplication.processEvents()
     del app
-    return 0
+    return 1 if oversized else 0
 
 
 if __name__ == "__main__":

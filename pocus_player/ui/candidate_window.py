@@ -22,7 +22,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -49,6 +49,7 @@ from pocus_player.ui.captions_view import CaptionOverlay, TranscriptDrawer
 from pocus_player.ui.exam_controller import CALL_PROCTOR, ExamController, Phase
 from pocus_player.ui.pin_prompt import PinPrompt
 from pocus_player.ui.proctor_panel import ProctorPanel
+from pocus_player.ui.reflow import ElidedLabel, ReflowRow
 from pocus_player.ui.sealed_files import read_captions
 
 log = logging.getLogger(__name__)
@@ -168,19 +169,21 @@ class CheckpointPanel(QWidget):
         self.confirm_no = _button(
             "No, keep &working", "No, keep working", "Go back to the questions without submitting"
         )
-        row = QHBoxLayout()
-        row.addWidget(self.confirm_yes)
-        row.addWidget(self.confirm_no)
+        row = ReflowRow()
+        row.add(self.confirm_yes)
+        row.add(self.confirm_no)
+        row.add_stretch(1)
         confirm_layout.addWidget(self.confirm_text)
-        confirm_layout.addLayout(row)
+        confirm_layout.addWidget(row)
         self.confirm.hide()
 
     def _layout(self) -> None:
-        nav = QHBoxLayout()
-        nav.addWidget(self.prev_button)
-        nav.addStretch(1)
-        nav.addWidget(self.next_button)
-        nav.addWidget(self.submit_button)
+        # Side by side when they fit, else one under the other (200 % text at 1024x768).
+        nav = ReflowRow()
+        nav.add(self.prev_button)
+        nav.add_stretch(1)
+        nav.add(self.next_button)
+        nav.add(self.submit_button)
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
@@ -188,7 +191,7 @@ class CheckpointPanel(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.questions, 1)
         layout.addWidget(self.clips_box)
-        layout.addLayout(nav)
+        layout.addWidget(nav)
         layout.addWidget(self.confirm)
 
     # -- content
@@ -425,29 +428,41 @@ class CandidateWindow(QMainWindow):
     # ------------------------------------------------------------------ building
 
     def _build_header(self) -> QWidget:
-        """The case, the candidate, progress and the time left."""
+        """The case, the candidate, progress and the time left, in two lines that never wrap:
+        the case title and the candidate are cut with "…" (full text in the tooltip and
+        the accessible name), so the header stays two lines high at any text size."""
         header = QWidget()
         header.setObjectName("CandidateHeader")
-        self.case_label = _label("", "HeaderTitle")
-        self.case_label.setAccessibleName("Case")
-        self.candidate_label = _label("")
+        self.case_label = ElidedLabel("", "Case")
+        self.case_label.setObjectName("HeaderTitle")
+        self.candidate_label = ElidedLabel("", "Candidate")
         self.candidate_label.setProperty("role", "muted")
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Progress through the case")
-        self.progress.setTextVisible(True)
-        self.progress.setMinimumWidth(180)
+        # The words go beside the bar, not on it: text over the filled part would sit
+        # on the accent colour (too little contrast for the text colour).
+        self.progress.setTextVisible(False)
+        self.progress.setMinimumWidth(80)
+        self.progress.setMaximumWidth(200)
+        self.progress_label = _label("", "", wrap=False)
         self.timer_label = _label("", "Timer", wrap=False)
         self.timer_label.setAccessibleName("Time left")
         self.cp_timer_label = _label("", "", wrap=False)
         self.cp_timer_label.setProperty("role", "muted")
-        left = QVBoxLayout()
-        left.addWidget(self.case_label)
-        left.addWidget(self.candidate_label)
-        hl = QHBoxLayout(header)
-        hl.addLayout(left, 1)
-        hl.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignVCenter)
-        hl.addWidget(self.cp_timer_label, 0, Qt.AlignmentFlag.AlignVCenter)
-        hl.addWidget(self.timer_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.cp_timer_label.setAccessibleName("Time left for these questions")
+        top = QHBoxLayout()
+        top.addWidget(self.case_label, 1)
+        top.addWidget(self.timer_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.candidate_label, 1)
+        bottom.addWidget(self.cp_timer_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        bottom.addWidget(self.progress_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        bottom.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignVCenter)
+        v = QVBoxLayout(header)
+        v.setContentsMargins(10, 6, 10, 6)
+        v.setSpacing(4)
+        v.addLayout(top)
+        v.addLayout(bottom)
         return header
 
     def _build_pages(self, media_widget: QWidget, pin_store: PinStore | None) -> None:
@@ -534,16 +549,16 @@ class CandidateWindow(QMainWindow):
             "Show or hide the full written script of the media",
         )
         self.transcript_button.clicked.connect(self.toggle_transcript)
-        controls = QHBoxLayout()
-        controls.addStretch(1)
-        controls.addWidget(self.captions_button)
-        controls.addWidget(self.transcript_button)
+        controls = ReflowRow()
+        controls.add_stretch(1)
+        controls.add(self.captions_button)
+        controls.add(self.transcript_button)
         self.left = left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(8, 8, 8, 8)
         lv.addWidget(self.media_area, 3)
         lv.addWidget(self.now_playing)
-        lv.addLayout(controls)
+        lv.addWidget(controls)
         lv.addWidget(self.transcript, 2)
         self.panel = CheckpointPanel()
         self.panel.answered.connect(self.controller.answer)
@@ -554,7 +569,7 @@ class CandidateWindow(QMainWindow):
         self.side = QStackedWidget()
         self.side.addWidget(self.panel)
         self.side.addWidget(self.feedback)
-        self.side.setMinimumWidth(380)
+        self.side.setMinimumWidth(300)
         self.side.hide()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -711,16 +726,19 @@ class CandidateWindow(QMainWindow):
         c = self.controller
         case = c.session.case if c.session is not None else c.case
         prefix = f"Case {c.case_index + 1} of {c.case_count}: " if c.case_count > 1 else ""
-        self.case_label.setText(prefix + case.meta.title)
+        self.case_label.set_full_text(prefix + case.meta.title)
         p = c.progress
         who = p.candidate_name or p.candidate_id
         mode = "Practice" if c.practice else "Exam"
-        self.candidate_label.setText(f"{mode} · {who} ({p.candidate_id})")
+        self.candidate_label.set_full_text(f"{mode} · {who} ({p.candidate_id})")
         part, total = c.step_position()
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(part)
-        self.progress.setFormat(f"Part {part} of {total}" if part else f"{total} parts")
-        self.progress.setAccessibleDescription(f"Part {part} of {total}")
+        words = f"Part {part} of {total}" if part else f"{total} parts"
+        self.progress.setFormat(words)
+        self.progress.setAccessibleDescription(words)
+        self.progress_label.setText(words)
+        self.progress_label.setAccessibleName(words)
         remaining = c.time_remaining()
         text = f"Time left {format_countdown(remaining)}"
         if c.session is not None and c.session.state is SessionState.PAUSED_BY_PROCTOR:
@@ -729,7 +747,8 @@ class CandidateWindow(QMainWindow):
             # A clock still showing time left on the end screen reads as "not finished".
             text, remaining = "Finished", None
         self.timer_label.setText(text)
-        self.timer_label.setAccessibleDescription(text)
+        self.timer_label.setAccessibleName(text)
+        self.timer_label.setAccessibleDescription("The time left for this case")
         low = remaining is not None and remaining < 60
         if self.timer_label.property("low") != low:
             self.timer_label.setProperty("low", low)
@@ -738,6 +757,7 @@ class CandidateWindow(QMainWindow):
         self.cp_timer_label.setVisible(cp_left is not None)
         if cp_left is not None:
             self.cp_timer_label.setText(f"These questions: {format_countdown(cp_left)}")
+            self.cp_timer_label.setAccessibleName(self.cp_timer_label.text())
 
     def _on_phase(self, phase_name: str) -> None:
         phase = Phase(phase_name)
@@ -857,10 +877,15 @@ class CandidateWindow(QMainWindow):
         else:
             self._show_media_side(True)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.left.isVisibleTo(self) and self.side.isVisibleTo(self):
+            self._show_media_side(True)
+
     def _show_media_side(self, on: bool) -> None:
         self.left.setVisible(on)
-        if on and self.side.isVisible():
-            width = max(1, self.splitter.width())
+        if on and self.side.isVisibleTo(self):
+            width = max(1, self.width())
             share = min(0.62, 0.40 + 0.22 * (self.text_scale - 1.0))
             self.splitter.setSizes([int(width * (1 - share)), int(width * share)])
 

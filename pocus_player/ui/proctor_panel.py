@@ -21,7 +21,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from pocus_player.core.timecode import format_countdown
 from pocus_player.ui.forms import button, message_label, show_message
+from pocus_player.ui.reflow import ReflowRow
 
 if TYPE_CHECKING:  # the exam engine loads after the PIN screen
     from pocus_player.ui.exam_controller import ExamController
@@ -142,31 +142,34 @@ class ProctorPanel(QFrame):
         )
 
     def _layout(self) -> None:
+        # Each row of controls becomes a column when it does not fit (200 % text at
+        # 1024x768), and the form puts a label above its row then: no horizontal scrolling.
         grid = QFormLayout()
-        pr = QHBoxLayout()
-        pr.addWidget(self.pause_button)
-        pr.addWidget(self.resume_button)
-        pr.addWidget(self.retry_button)
-        pr.addStretch(1)
+        grid.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        pr = ReflowRow()
+        pr.add(self.pause_button)
+        pr.add(self.resume_button)
+        pr.add(self.retry_button)
+        pr.add_stretch(1)
         grid.addRow("Exam:", pr)
-        tr = QHBoxLayout()
-        tr.addWidget(self.minutes)
-        tr.addWidget(self.add_time_button)
-        tr.addStretch(1)
+        tr = ReflowRow()
+        tr.add(self.minutes)
+        tr.add(self.add_time_button)
+        tr.add_stretch(1)
         time_label = QLabel("Extra &time:")
         time_label.setBuddy(self.minutes)
         grid.addRow(time_label, tr)
-        ir = QHBoxLayout()
-        ir.addWidget(self.category)
-        ir.addWidget(self.note, 1)
-        ir.addWidget(self.incident_button)
+        ir = ReflowRow()
+        ir.add(self.category)
+        ir.add(self.note, 1)
+        ir.add(self.incident_button)
         inc_label = QLabel("I&ncident:")
         inc_label.setBuddy(self.category)
         grid.addRow(inc_label, ir)
-        er = QHBoxLayout()
-        er.addWidget(self.end_reason, 1)
-        er.addWidget(self.end_button)
-        er.addWidget(self.end_confirm)
+        er = ReflowRow()
+        er.add(self.end_reason, 1)
+        er.add(self.end_button)
+        er.add(self.end_confirm)
         end_label = QLabel("En&d:")
         end_label.setBuddy(self.end_reason)
         grid.addRow(end_label, er)
@@ -178,11 +181,11 @@ class ProctorPanel(QFrame):
         v.addLayout(grid)
         v.addWidget(QLabel("Recorded in this sitting:"))
         v.addWidget(self.log_list)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.close_button)
-        bottom.addWidget(self.finish_button)
-        bottom.addStretch(1)
-        v.addLayout(bottom)
+        bottom = ReflowRow()
+        bottom.add(self.close_button)
+        bottom.add(self.finish_button)
+        bottom.add_stretch(1)
+        v.addWidget(bottom)
 
     def _connect_signals(self) -> None:
         controller = self.controller

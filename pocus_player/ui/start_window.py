@@ -476,6 +476,12 @@ class StartWindow(QMainWindow):
         title = QLabel("Set up the exam")
         title.setObjectName("Title")
         self.exam_combo = QComboBox()
+        # Long exam titles are cut in the closed box (the list shows them whole), so the
+        # box never widens the page past the display.
+        self.exam_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.exam_combo.setMinimumContentsLength(16)
         for e in self.exams:
             self.exam_combo.addItem(e.title, e.id)
         self.exam_combo.setAccessibleName("Exam")
@@ -523,10 +529,13 @@ class StartWindow(QMainWindow):
         )
         self.high_contrast = QCheckBox("High-contrast colours")
         self.high_contrast.setAccessibleDescription("White on black with strong focus outlines")
-        self.practice = QCheckBox("Practice mode (feedback after each answer, windowed)")
+        # A check box does not wrap: a short label keeps the page inside 1024 px at 200 %.
+        self.practice = QCheckBox("Practice mode")
         self.practice.setAccessibleDescription(
-            "Scores, keys and explanations are shown to the candidate"
+            "Feedback after each answer, in a window: scores, keys and explanations are "
+            "shown to the candidate"
         )
+        self.practice.setToolTip(self.practice.accessibleDescription())
         self.practice.setChecked(practice)
         self.candidate_id.returnPressed.connect(self.candidate_name.setFocus)
         self.candidate_name.returnPressed.connect(self._to_preflight)

@@ -202,16 +202,19 @@ def set_role(widget: QWidget, role: str | None) -> None:
 
 
 def card_page(card: QWidget, width: int = 760) -> QWidget:
-    """A page showing `card` centred, `width` px wide at 100 % text (wider with larger text),
-    inside a scroll area so that nothing is ever cut off at 200 %."""
-    from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout
+    """A page showing `card` centred, up to `width` px wide at 100 % text (wider with larger
+    text), inside a scroll area so that nothing is ever cut off at 200 %. On a narrower
+    screen the card narrows with it (never below what its contents need): a fixed width
+    here once made the window wider than a 1024 px display."""
+    from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSizePolicy, QVBoxLayout
 
     scale = current_scale()
-    card.setFixedWidth(int(min(1180, width * (1 + (scale - 1) * 0.6))))
+    card.setMaximumWidth(int(min(1180, width * (1 + (scale - 1) * 0.6))))
+    card.setSizePolicy(QSizePolicy.Policy.Expanding, card.sizePolicy().verticalPolicy())
     inner = QWidget()
     row = QHBoxLayout()
     row.addStretch(1)
-    row.addWidget(card)
+    row.addWidget(card, 1000)
     row.addStretch(1)
     col = QVBoxLayout(inner)
     col.addStretch(1)

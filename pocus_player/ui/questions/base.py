@@ -5,8 +5,10 @@ A question widget shows one `Question` and keeps the candidate's draft answer.
 `pocus_player.core.scoring`), `set_response()` restores it, and `changed` fires
 whenever the candidate alters the draft (never when the draft is restored).
 
-Layout: everything sits in one vertical scroll area, so at 200 % text nothing
-is clipped; labels word-wrap. Text size follows `set_text_scale()` through a
+Layout: the stem on top, always visible; everything else sits in one vertical
+scroll area, so at 200 % text nothing is clipped; labels word-wrap. Image
+questions fold their instructions away at large text so that the stem and the
+whole image fit together (1024x768 at 200 %). Text size follows `set_text_scale()` through a
 widget style sheet (it wins over the application style sheet of
 `pocus_player.ui.theme`, whose base size it reuses). Colours come from the
 theme; the few painted elements (focus rings, key highlights, markers) use the
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -66,6 +69,10 @@ class QuestionWidget(QWidget):
 
     #: Shown under the stem: how to answer, by mouse and by keyboard.
     INSTRUCTIONS = ""
+
+    #: The body places the "how to answer" button itself (in a row of its own buttons,
+    #: which saves a line of height for the image).
+    HOW_IN_BODY = False
 
     def __init__(
         self,
@@ -117,11 +124,35 @@ class QuestionWidget(QWidget):
 
     def _init_sections(self, question: Question) -> None:
         """Stem, instructions, the type's body, and the key and rationale (shown on request)."""
+        # The stem stays above the scrolling part: however the rest scrolls (the keyboard
+        # focus scrolls into view), the question being asked is always on screen.
         self._stem = self._label(question.stem, "QuestionStem")
+        self._stem.setParent(self)
+        self._stem.setContentsMargins(12, 10, 12, 0)
         self._stem.setAccessibleName("Question")
-        self._layout.addWidget(self._stem)
+        self._stem.setAccessibleDescription(question.stem)
+        outer = self.layout()
+        assert isinstance(outer, QVBoxLayout)
+        outer.insertWidget(0, self._stem)
         self._instructions = self._label(self.instructions(), "QuestionInstructions")
         self._instructions.setProperty("role", "muted")
+        self._how: QPushButton | None = None
+        self._how_chosen = False  # the candidate opened or closed the instructions
+        if self.EXPANDING_BODY:
+            # An image question must show its stem and its whole image together; at large
+            # text the instructions would push the image out of view, so they fold away
+            # behind this button (the image's accessible description keeps them).
+            self._how = QPushButton("Hide how to answer", self._content)
+            self._how.setObjectName("HowToAnswer")
+            self._how.setCheckable(True)
+            self._how.setChecked(True)
+            self._how.setAccessibleName("How to answer")
+            self._how.setAccessibleDescription(
+                "Shows or hides how to answer this question by mouse and by keyboard"
+            )
+            self._how.toggled.connect(self._on_how_toggled)
+            if not self.HOW_IN_BODY:
+                self._layout.addWidget(self._how, 0, Qt.AlignmentFlag.AlignLeft)
         self._layout.addWidget(self._instructions)
 
         self._body = QVBoxLayout()
@@ -154,6 +185,22 @@ class QuestionWidget(QWidget):
 
     def instructions(self) -> str:
         return self.INSTRUCTIONS
+
+    def _on_how_toggled(self, on: bool) -> None:
+        self._how_chosen = True
+        self._show_instructions(on)
+
+    def _show_instructions(self, on: bool) -> None:
+        self._instructions.setVisible(on)
+        if self._how is not None:
+            self._how.setText("Hide how to answer" if on else "Show how to answer")
+            if self._how.isChecked() != on:
+                self._how.blockSignals(True)
+                self._how.setChecked(on)
+                self._how.blockSignals(False)
+
+    def instructions_shown(self) -> bool:
+        return not self._instructions.isHidden()
 
     def _build_body(self) -> None:
         raise NotImplementedError
@@ -209,6 +256,8 @@ class QuestionWidget(QWidget):
 
     def set_text_scale(self, scale: float) -> None:
         self._scale = theme.clamp_scale(scale)
+        if self._how is not None and not self._how_chosen:
+            self._show_instructions(self._scale <= 1.25)
         self._apply_style()
         self._scale_changed()
         self._content.adjustSize()

@@ -377,6 +377,8 @@ class CaliperQuestionWidget(QuestionWidget):
             "it, Delete removes it."
         )
 
+    HOW_IN_BODY = True
+
     def _build_body(self) -> None:
         self.key = self.question.caliper or DEFAULT_KEY
         self.calibration: Calibration | None = None
@@ -406,7 +408,11 @@ class CaliperQuestionWidget(QuestionWidget):
         self._body.addLayout(row)
         self._status = self._label("", "EndpointStatus")
         self._status.setAccessibleName("Endpoint status")
-        self._body.addWidget(self._status)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self._status, 1)
+        if self._how is not None:
+            status_row.addWidget(self._how, 0, Qt.AlignmentFlag.AlignTop)
+        self._body.addLayout(status_row)
         self.setFocusProxy(self.canvas)
         self._update_band()
         self._update_status()

@@ -37,6 +37,7 @@ from pocus_player.core.model import Circle, MediaKind, Polygon, Rect, Region, Sh
 from pocus_player.core.scoring import parse_response
 from pocus_player.ui.questions.base import QuestionWidget, qcolor
 from pocus_player.ui.questions.image_canvas import ImageCanvas, format_coordinate
+from pocus_player.ui.reflow import ReflowRow
 
 __all__ = ["HotspotCanvas", "HotspotQuestionWidget", "draw_label", "label_size"]
 
@@ -416,6 +417,8 @@ class HotspotQuestionWidget(QuestionWidget):
             "keys; Delete removes the selected marker."
         )
 
+    HOW_IN_BODY = True
+
     def _build_body(self) -> None:
         image_ref = self.question.image
         self._frame: int | None = None
@@ -447,7 +450,11 @@ class HotspotQuestionWidget(QuestionWidget):
             "Removes the selected marker, or the last one placed. Delete does the same on the image."
         )
         self._remove.clicked.connect(self._on_remove)
-        row.addWidget(self._remove, 0, Qt.AlignmentFlag.AlignTop)
+        buttons = ReflowRow()  # one under the other when the panel is narrow
+        buttons.add(self._remove)
+        if self._how is not None:
+            buttons.add(self._how)
+        row.addWidget(buttons, 0, Qt.AlignmentFlag.AlignTop)
         self._body.addLayout(row)
         self._notice = ""
         self.setFocusProxy(self.canvas)

@@ -39,7 +39,7 @@ FOCUS_WIDTH = 3
 class ImageCanvas(QWidget):
     """Shows a QImage letterboxed; maps widget points to image pixels and back."""
 
-    MIN_SIZE = QSize(240, 180)
+    MIN_SIZE = QSize(160, 120)  # small: the image scales to the space a screen has left
     MARGIN = FOCUS_WIDTH + 1  # room for the focus ring around the image
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -157,7 +157,10 @@ class ImageCanvas(QWidget):
         size = self._image.size()
         if size.width() > 720:
             size = size.scaled(720, 720, Qt.AspectRatioMode.KeepAspectRatio)
-        return size + QSize(2 * self.MARGIN, 2 * self.MARGIN)
+        # The preferred height is the least one: the canvas expands into whatever height
+        # is left, and a scroll area sizing its content by preferred heights (word-wrapped
+        # text makes it do so) would otherwise scroll the image out of view.
+        return QSize(size.width(), self.MIN_SIZE.height()) + QSize(2 * self.MARGIN, 2 * self.MARGIN)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

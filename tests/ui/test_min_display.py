@@ -1,0 +1,146 @@
+"""The minimum display: 1024x768 at 200 % text (and 150 %, high contrast).
+
+At that size the candidate's window never grows past the screen, and an image
+question shows its stem and its whole image at once, with no scrolling: the
+candidate can see everything they must point at or measure.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QScrollArea, QWidget
+
+from pocus_player.core.model import QuestionType
+from pocus_player.ui.app import AppOptions, ExamApp
+from pocus_player.ui.exam_controller import Phase
+from tests.ui.app_support import PIN, make_pin, skip_to_checkpoint
+from tests.ui.test_e2e_app import key_response
+
+pytestmark = pytest.mark.media  # real libvlc plays the demo media
+
+SCREEN = (1024, 768)
+
+
+def rect_in(widget: QWidget, ancestor: QWidget, rect: QRect | None = None) -> QRect:
+    """`rect` (default: the whole widget) in `ancestor`'s coordinates."""
+    r = rect if rect is not None else widget.rect()
+    return QRect(widget.mapTo(ancestor, r.topLeft()), r.size())
+
+
+def visible_in_viewport(widget: QWidget, scroll: QScrollArea, rect: QRect | None = None) -> bool:
+    viewport = scroll.viewport()
+    return viewport.rect().contains(rect_in(widget, viewport, rect))
+
+
+def start_exam(qtbot: Any, tmp_path: Path, exam: str, scale: float, **kw: Any) -> ExamApp:
+    make_pin(tmp_path / "cfg")
+    app = ExamApp(
+        AppOptions(
+            config_dir=tmp_path / "cfg",
+            results_dir=tmp_path / "r",
+            exam=exam,
+            kiosk=False,
+            text_scale=scale,
+            **kw,
+        )
+    )
+    start = app.show_start()
+    qtbot.addWidget(start)
+    start.pin_prompt.pin.setText(PIN)
+    start.pin_prompt.ok.click()
+    start.candidate_id.setText("C-1042")
+    start.candidate_name.setText("Ada Lovelace")
+    start.preflight_button.click()
+    start.tone_yes.click()
+    start.start_button.click()
+    app.candidate_window.begin_button.click()
+    return app
+
+
+def go_to_question(qtbot: Any, app: ExamApp, kind: QuestionType) -> Any:
+    """Walk the case (answering with the key) until a question of `kind` is on screen."""
+    c, win = app.controller, app.candidate_window
+    while not c.session.is_over:
+        if c.phase is Phase.PLAYING:
+            if not skip_to_checkpoint(app):
+                qtbot.waitUntil(lambda: c.phase is not Phase.PLAYING, timeout=30000)
+            continue
+        qtbot.waitUntil(lambda: c.phase in (Phase.CHECKPOINT, Phase.FEEDBACK), timeout=30000)
+        if c.phase is Phase.FEEDBACK:
+            win.feedback.continue_button.click()
+            continue
+        cp = c.session.open_checkpoint
+        for i, q in enumerate(cp.questions):
+            qtbot.waitUntil(lambda i=i: win.panel.current_index() == i)
+            if q.type is kind:
+                return win.panel.current_widget()
+            extra = {"frame": q.image.frame} if q.type is QuestionType.HOTSPOT and q.image else {}
+            c.answer(q.id, key_response(q) | extra)
+            if i < len(cp.questions) - 1:
+                win.panel.next_button.click()
+        win.panel.submit_button.click()
+        win.panel.confirm_yes.click()
+    raise AssertionError(f"no {kind.value} question in the case")
+
+
+def layout_problems(qtbot: Any, app: ExamApp, widget: Any) -> list[str]:
+    """What a candidate at 1024x768 would find wrong with an image question's screen."""
+    win = app.candidate_window
+    win.resize(*SCREEN)
+    qtbot.wait(300)  # the layout settles; the focus scrolls into view
+    problems = []
+    if (win.width(), win.height()) != SCREEN:
+        problems.append(f"window is {win.width()}x{win.height()}")
+    if win.minimumSizeHint().width() > SCREEN[0]:
+        problems.append(f"minimum width {win.minimumSizeHint().width()}")
+    scroll = widget._scroll
+    if scroll.verticalScrollBar().isVisible():
+        problems.append("the question scrolls")
+    if scroll.horizontalScrollBar().maximum() > 0:
+        problems.append("the question scrolls sideways")
+    stem = widget._stem
+    if not win.rect().contains(rect_in(stem, win)) or not stem.isVisible():
+        problems.append("the stem is not on screen")
+    canvas = widget.canvas
+    image = canvas.image_rect().toAlignedRect()
+    if image.isEmpty():
+        problems.append("no image shown")
+    elif not visible_in_viewport(canvas, scroll, image):
+        problems.append(f"image {rect_in(canvas, scroll.viewport(), image)} is cut off")
+    if not win.rect().contains(rect_in(canvas, win, image)):
+        problems.append("image outside the window")
+    # Pixel mapping still holds at this size: the centre pixel maps back to itself.
+    size = canvas.image_size()
+    px = (size.width() // 2, size.height() // 2)
+    if canvas.pixel_at(canvas.pixel_center(*px)) != px:
+        problems.append("pixel mapping broken")
+    if canvas.mapTo(win, QPoint(0, 0)).y() < rect_in(stem, win).bottom():
+        problems.append("the image overlaps the stem")
+    return problems
+
+
+@pytest.mark.parametrize(
+    ("exam", "kind", "scale", "high_contrast"),
+    [
+        ("fast-trauma", QuestionType.HOTSPOT, 2.0, False),
+        ("cardiac-effusion", QuestionType.CALIPER, 2.0, False),
+        ("cardiac-effusion", QuestionType.CALIPER, 1.5, True),
+        ("fast-trauma", QuestionType.HOTSPOT, 1.0, False),
+    ],
+)
+def test_image_question_fits_the_minimum_display(
+    qtbot: Any, tmp_path: Path, exam: str, kind: QuestionType, scale: float, high_contrast: bool
+) -> None:
+    app = start_exam(qtbot, tmp_path, exam, scale, high_contrast=high_contrast)
+    try:
+        widget = go_to_question(qtbot, app, kind)
+        assert layout_problems(qtbot, app, widget) == []
+    finally:
+        app.shutdown()
+        if high_contrast:
+            app.high_contrast = False
+            app.apply_theme()
