@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -21,8 +21,9 @@ from pocus_player.core.journal_format import SUFFIX, load_identities
 
 if TYPE_CHECKING:  # numpy, scipy and the pool load only when `stats` runs
     from pocus_player.board.analysis import Analysis
-    from pocus_player.board.case_source import ScriptCases
+    from pocus_player.board.case_source import CaseSource
     from pocus_player.board.rescored import FileOutcome
+    from pocus_player.core.model import Case
 
 THRESHOLD_NAMES = (
     "p_min, p_max, r_min, d_min, omit_max, distractor_margin, caliper_bias, "
@@ -144,7 +145,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_FAILED if left_out or problems else EXIT_OK
 
 
-def _run(paths: Sequence[Path], args: argparse.Namespace, cases: ScriptCases) -> list[FileOutcome]:
+def _run(paths: Sequence[Path], args: argparse.Namespace, cases: CaseSource) -> list[FileOutcome]:
     from tqdm import tqdm
 
     from pocus_player.board.collect import rescore_all
@@ -313,8 +314,6 @@ def add_angoff_parser(sub: Any, command: Callable[[argparse.Namespace], int]) ->
 
 
 def cmd_angoff(args: argparse.Namespace) -> int:
-    import numpy as np
-
     from pocus_player.board import angoff
     from pocus_player.board.case_source import ScriptCases, UnknownCase
 
@@ -332,14 +331,7 @@ def cmd_angoff(args: argparse.Namespace) -> int:
     rec = report["recommended"]
     status = EXIT_OK
     out = sys.stdout
-    for r in report["rounds"]:
-        lo, hi = r["ci95"]
-        out.write(
-            f"round {r['round']}: {len(r['judges'])} judges, {len(r['items'])} items: cut "
-            f"{r['cut']:.1%} (SD {_fmt(r['sd'], '.1%')}, SE {_fmt(r['se'], '.1%')}, 95 % "
-            f"interval {_fmt(lo, '.1%')} to {_fmt(hi, '.1%')}); ICC(2,1) "
-            f"{_fmt(r['icc_2_1'])}, ICC(2,k) {_fmt(r['icc_2_k'])}\n"
-        )
+    _print_rounds(report["rounds"], out)
     out.write(
         f"recommended cut for {case.meta.id}: {rec['cut']:.1%} of the points "
         f"(current pass mark {case.settings.pass_mark:.0%})\n"
@@ -347,39 +339,9 @@ def cmd_angoff(args: argparse.Namespace) -> int:
     if args.files:
         if args.identity is None:
             raise BadInput("result files need the board's identity: -i KEY")
-        problems: list[str] = []
-        paths = expand(args.files, SUFFIX, problems)
-        load_identities(args.identity)
-        outcomes = _run(paths, argparse.Namespace(quiet=False, identity=args.identity,
-                                                  jobs=args.jobs), cases)  # fmt: skip
-        used = [o for o in outcomes if o.ok and o.case_id == case.meta.id]
-        for message in [*problems, *_messages([o for o in outcomes if not o.ok], args.identity,
-                                              len(outcomes))]:  # fmt: skip
-            print(f"error: {message}", file=sys.stderr)
-        fractions = np.array(
-            [
-                sum(r.points for r in o.rows) / total
-                for o in used
-                if (total := sum(r.max_points for r in o.rows)) > 0
-            ]
-        )
-        se = rec["se"] or 0.0
-        impact = {
-            f"{label}": {"cut": cut, "pass_rate": angoff.pass_rate(fractions, cut)}
-            for label, cut in (
-                ("cut - 2 SE", rec["cut"] - 2 * se),
-                ("cut - 1 SE", rec["cut"] - se),
-                ("recommended cut", rec["cut"]),
-                ("cut + 1 SE", rec["cut"] + se),
-                ("cut + 2 SE", rec["cut"] + 2 * se),
-                ("current pass mark", case.settings.pass_mark),
-            )
-        }
-        report["impact"] = {"n": int(fractions.size), "at": impact}
-        out.write(f"impact on {fractions.size} candidates' results:\n")
-        for label, v in impact.items():
-            out.write(f"  {label:<18} {v['cut']:6.1%}  pass rate {_fmt(v['pass_rate'], '.1%')}\n")
-        if len(used) < len(outcomes):
+        report["impact"], complete = _impact(args, cases, case, rec)
+        _print_impact(report["impact"], out)
+        if not complete:
             status = EXIT_FAILED
     if args.json_out is not None:
         _write_text(args.json_out, json.dumps(report, indent=2) + "\n")
@@ -391,3 +353,60 @@ def cmd_angoff(args: argparse.Namespace) -> int:
             raise BadInput(f"cannot update {case.source}: {exc}") from None
         out.write(f"{case.source}: pass_mark {old} -> {round(percent, 1):g}\n")
     return status
+
+
+def _print_rounds(rounds: Sequence[Mapping[str, Any]], out: TextIO) -> None:
+    for r in rounds:
+        lo, hi = r["ci95"]
+        out.write(
+            f"round {r['round']}: {len(r['judges'])} judges, {len(r['items'])} items: cut "
+            f"{r['cut']:.1%} (SD {_fmt(r['sd'], '.1%')}, SE {_fmt(r['se'], '.1%')}, 95 % "
+            f"interval {_fmt(lo, '.1%')} to {_fmt(hi, '.1%')}); ICC(2,1) "
+            f"{_fmt(r['icc_2_1'])}, ICC(2,k) {_fmt(r['icc_2_k'])}\n"
+        )
+
+
+def _impact(
+    args: argparse.Namespace, cases: CaseSource, case: Case, rec: Mapping[str, Any]
+) -> tuple[dict[str, Any], bool]:
+    """The pass rate the recommended cut (and its neighbours) would give on the result files;
+    and whether every file was used."""
+    import numpy as np
+
+    from pocus_player.board import angoff
+
+    problems: list[str] = []
+    paths = expand(args.files, SUFFIX, problems)
+    load_identities(args.identity)
+    outcomes = _run(paths, argparse.Namespace(quiet=False, identity=args.identity,
+                                              jobs=args.jobs), cases)  # fmt: skip
+    used = [o for o in outcomes if o.ok and o.case_id == case.meta.id]
+    for message in [*problems, *_messages([o for o in outcomes if not o.ok], args.identity,
+                                          len(outcomes))]:  # fmt: skip
+        print(f"error: {message}", file=sys.stderr)
+    fractions = np.array(
+        [
+            sum(r.points for r in o.rows) / total
+            for o in used
+            if (total := sum(r.max_points for r in o.rows)) > 0
+        ]
+    )
+    se = rec["se"] or 0.0
+    impact = {
+        f"{label}": {"cut": cut, "pass_rate": angoff.pass_rate(fractions, cut)}
+        for label, cut in (
+            ("cut - 2 SE", rec["cut"] - 2 * se),
+            ("cut - 1 SE", rec["cut"] - se),
+            ("recommended cut", rec["cut"]),
+            ("cut + 1 SE", rec["cut"] + se),
+            ("cut + 2 SE", rec["cut"] + 2 * se),
+            ("current pass mark", case.settings.pass_mark),
+        )
+    }
+    return {"n": int(fractions.size), "at": impact}, len(used) == len(outcomes)
+
+
+def _print_impact(impact: Mapping[str, Any], out: TextIO) -> None:
+    out.write(f"impact on {impact['n']} candidates' results:\n")
+    for label, v in impact["at"].items():
+        out.write(f"  {label:<18} {v['cut']:6.1%}  pass rate {_fmt(v['pass_rate'], '.1%')}\n")
