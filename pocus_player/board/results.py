@@ -25,6 +25,8 @@ from typing import Any, NoReturn, TextIO
 
 import pyrage
 
+from pocus_player.board import options
+from pocus_player.board.case_source import package_cases
 from pocus_player.board.errors import BadInput
 from pocus_player.core.errors import PocusError, ResultFileError
 from pocus_player.core.journal_format import (
@@ -91,9 +93,7 @@ def _fill(parser: argparse.ArgumentParser) -> None:
         p: argparse.ArgumentParser, many: str = "result files", json_flag: bool = True
     ) -> None:
         p.add_argument("files", nargs="+", type=Path, metavar="FILE", help=many)
-        p.add_argument(
-            "-i", "--identity", type=Path, required=True, help="the board's age identity file"
-        )
+        options.add_identity(p)
         if json_flag:
             p.add_argument("--json", action="store_true", help="machine-readable output")
 
@@ -109,12 +109,7 @@ def _fill(parser: argparse.ArgumentParser) -> None:
     with_files(p)
     source = p.add_mutually_exclusive_group(required=True)
     source.add_argument("--case", type=Path, help="the case script the files used")
-    source.add_argument(
-        "--package",
-        type=Path,
-        help="the sealed .pocusexam the files were sat from (opened with the board identity; "
-        "fills in the scores of a sitting whose keys were withheld)",
-    )
+    options.add_package(source)
     p.set_defaults(command=cmd_rescore)
 
     p = sub.add_parser("export", help="one row per response, CSV and/or JSON, over many files")
@@ -325,27 +320,6 @@ def _rescore_one(case: Any, scoring: Any, rec: Record) -> dict[str, Any]:
         "recorded": recorded,
         "rescored": fresh,
     }
-
-
-def package_cases(path: Path, identities: Sequence[Any]) -> dict[str, tuple[Any, str]]:
-    """The cases of a sealed package, keys restored, opened with the board identity:
-    {case id: (case, SHA-256 of the script as sat)}."""
-    try:
-        from pocus_player.core.package import content
-        from pocus_player.core.package.errors import PackageError
-    except ImportError as exc:
-        raise BadInput(f"sealed packages are not supported by this build: {exc}") from None
-    x25519 = [i for i in identities if isinstance(i, pyrage.x25519.Identity)]
-    try:
-        pkg = content.open_package(path, identities=x25519, require_signature=False)
-        withheld = pkg.withheld_keys(x25519) if pkg.keys_withheld else None
-        cases = content.load_cases(pkg, withheld)
-    except PackageError as exc:
-        raise BadInput(str(exc)) from None
-    out: dict[str, tuple[Any, str]] = {}
-    for entry, case in zip(pkg.case_entries, cases, strict=True):
-        out[case.meta.id] = (case, pkg.files[str(entry["script"])].sha256)
-    return out
 
 
 def _same_score(recorded: Mapping[str, Any], fresh: Mapping[str, Any]) -> bool:
