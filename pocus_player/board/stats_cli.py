@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from pocus_player.board import options
 from pocus_player.board.errors import BadInput
 from pocus_player.core.journal_format import SUFFIX, load_identities
 
@@ -41,15 +42,16 @@ def add_parser(sub: Any, command: Callable[[argparse.Namespace], int]) -> None:
         "case, domain and exam (see docs/board-analysis.md).",
     )
     p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="result files or folders")
-    p.add_argument("-i", "--identity", type=Path, required=True, help="the board's age identity")
-    p.add_argument(
+    options.add_identity(p)
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument(
         "--case",
         type=Path,
         action="append",
-        required=True,
         metavar="CASE.yaml",
         help="a case script (or a folder of them) the files were sat on; repeat for several",
     )
+    options.add_package(source)
     p.add_argument(
         "--exam",
         action="append",
@@ -104,7 +106,7 @@ def expand(paths: Sequence[Path], suffix: str, notes: list[str]) -> list[Path]:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from pocus_player.board.analysis import Exam, Thresholds, analyse
-    from pocus_player.board.case_source import ScriptCases, UnknownCase
+    from pocus_player.board.case_source import UnknownCase
 
     problems: list[str] = []
     try:
@@ -114,10 +116,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         raise BadInput(str(exc)) from None
     load_identities(args.identity)  # a bad identity file is one message, before any work
     args.cuts = _angoff_cuts(args.angoff)
-    scripts = expand(args.case, ".yaml", problems)
-    if not scripts:
-        raise BadInput("; ".join(problems) or "no case scripts given")
-    cases = ScriptCases(scripts)
+    cases = _case_source(args, problems)
     try:
         known = cases.case_ids()
     except UnknownCase as exc:
@@ -126,7 +125,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     for exam in exams:
         missing = [c for c in exam.case_ids if c not in known]
         if missing:
-            raise BadInput(f"--exam {exam.name}: no case script for {', '.join(missing)}")
+            where = "the package holds no case" if args.package else "no case script for"
+            raise BadInput(f"--exam {exam.name}: {where} {', '.join(missing)}")
     if not paths:
         raise BadInput("; ".join(problems) or "no result files given")
     outcomes = _run(paths, args, cases)
@@ -143,6 +143,18 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print_summary(result, sys.stdout)
     _write(result, outcomes, args)
     return EXIT_FAILED if left_out or problems else EXIT_OK
+
+
+def _case_source(args: argparse.Namespace, problems: list[str]) -> CaseSource:
+    """The cases the files are rescored with: the package's (--package) or the scripts'."""
+    from pocus_player.board.case_source import PackageCases, ScriptCases
+
+    if args.package is not None:
+        return PackageCases(args.package, args.identity)
+    scripts = expand(args.case, ".yaml", problems)
+    if not scripts:
+        raise BadInput("; ".join(problems) or "no case scripts given")
+    return ScriptCases(scripts)
 
 
 def _run(paths: Sequence[Path], args: argparse.Namespace, cases: CaseSource) -> list[FileOutcome]:
