@@ -131,7 +131,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
         raise BadInput("; ".join(problems) or "no result files given")
     outcomes = _run(paths, args, cases)
     left_out = [o for o in outcomes if not o.ok]
-    messages = _messages(left_out, args.identity, len(outcomes))
+    lacking = "which the package does not hold (--package)" if args.package else None
+    messages = _messages(left_out, args.identity, len(outcomes), lacking)
     for note in problems:
         print(f"error: {note}", file=sys.stderr)
     for message in messages:
@@ -176,9 +177,15 @@ def _run(paths: Sequence[Path], args: argparse.Namespace, cases: CaseSource) -> 
         bar.close()
 
 
-def _messages(left_out: Sequence[FileOutcome], identity: Path, total: int) -> list[str]:
-    """One message per file, except one per case for files with no case script, and one in
-    all when no file decrypts with the identity."""
+def _messages(
+    left_out: Sequence[FileOutcome],
+    identity: Path,
+    total: int,
+    lacking: str | None = None,
+) -> list[str]:
+    """One message per file, except one per case for files whose case the source lacks (no
+    script for it, or as `lacking` says), and one in all when no file decrypts with the
+    identity."""
     wrong_key = [o for o in left_out if o.kind == "identity"]
     if wrong_key and len(wrong_key) == total:
         return [
@@ -188,16 +195,21 @@ def _messages(left_out: Sequence[FileOutcome], identity: Path, total: int) -> li
     out = []
     by_case: dict[str, int] = {}
     for o in left_out:
-        if o.kind == "case" and o.problem and o.problem.startswith("no case script"):
+        if o.kind == "case" and o.problem and _lacks_case(o.problem):
             by_case[o.case_id] = by_case.get(o.case_id, 0) + 1
         else:
             out.append(f"{o.file}: {o.problem}; left out")
+    lacking = lacking or "for which no case script was given (--case)"
     for case_id, n in sorted(by_case.items()):
-        out.append(
-            f"{n} file(s) are results of case {case_id!r}, for which no case script was given "
-            "(--case); left out"
-        )
+        out.append(f"{n} file(s) are results of case {case_id!r}, {lacking}; left out")
     return out
+
+
+def _lacks_case(problem: str) -> bool:
+    """The problem of a file whose case the source does not hold (case_source.UnknownCase)."""
+    return problem.startswith("no case script") or (
+        problem.startswith("the package ") and " holds no case " in problem
+    )
 
 
 def _fmt(value: float | None, spec: str = ".2f") -> str:

@@ -100,3 +100,20 @@ def test_stats_takes_case_scripts_or_a_package_not_both(
         main(["stats", "-i", KEY, "--case", str(CASES), "--package", str(package), str(tmp_path)])
     assert exit_.value.code == 1
     assert "not allowed with argument" in capsys.readouterr().err
+
+
+def test_results_of_a_case_the_package_lacks_are_one_message(
+    build: Builder, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    package = build(CASES / "cardiac-effusion.yaml", board_recipient=BOARD_PUB)
+    results = tmp_path / "results"
+    cases = [CASES / "cardiac-effusion.yaml", CASES / "lung-dyspnea.yaml"]
+    simulate_cohort(results, 4, case_paths=cases, seed=2)
+    capsys.readouterr()
+    code = main(["stats", "-q", "-i", KEY, "--package", str(package), str(results)])
+    out, err = capsys.readouterr()
+    assert code == 2 and "analysed 4 of 8 result files; 4 left out" in out
+    assert err.splitlines() == [
+        "error: 4 file(s) are results of case 'lung-acute-dyspnea', which the package does not "
+        "hold (--package); left out"
+    ]
