@@ -26,7 +26,6 @@ from typing import Any, NoReturn, TextIO
 import pyrage
 
 from pocus_player.board import options
-from pocus_player.board.case_source import package_cases
 from pocus_player.board.errors import BadInput
 from pocus_player.core.errors import PocusError, ResultFileError
 from pocus_player.core.journal_format import (
@@ -234,6 +233,8 @@ def _rescore_cases(
 ) -> dict[str, tuple[Any, str]]:
     """{case id: (case, SHA-256 of its script)} from --package or --case."""
     if args.package is not None:
+        from pocus_player.board.case_source import package_cases
+
         return package_cases(args.package, identities)
     case = load_case(args.case)
     return {case.meta.id: (case, hashlib.sha256(case.source.read_bytes()).hexdigest())}
