@@ -200,62 +200,74 @@ def _scale(
     maximum = (sub * m.maxima[cols]).sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         frac = np.where(maximum > 0, total / maximum, np.nan)
-    forms: dict[tuple[bool, ...], list[int]] = {}
-    if keep.size:
-        patterns, which = np.unique(sub[keep], axis=0, return_inverse=True)
-        for k, pattern in enumerate(patterns):
-            members = keep[np.asarray(which).reshape(-1) == k]
-            forms[tuple(bool(b) for b in pattern)] = [int(i) for i in members]
-    ranked = sorted(forms.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    form_list = []
-    for pattern, members in ranked:
-        fcols = [c for c, on in zip(cols, pattern, strict=True) if on]
-        x = pts[np.ix_(members, [cols.index(c) for c in fcols])]
-        form_list.append(
-            {
-                "items": [m.label(c) for c in fcols],
-                "n": len(members),
-                "alpha": _num(stats.cronbach_alpha(x)),
-            }
-        )
+    ranked = _forms(sub, keep)
     out: dict[str, Any] = {
         "name": name,
         "n": int(keep.size),
         "items": [m.label(c) for c in cols],
         "fraction": stats.describe(frac[keep], FRACTION_BINS).to_json(),
-        "forms": form_list,
+        "forms": [_form(m, cols, pts, pattern, members) for pattern, members in ranked],
     }
     if pass_mark is not None:
         out["pass_mark"] = pass_mark
         passed = total[keep] >= pass_mark * maximum[keep] - 1e-9
         out["pass_rate"] = _num(float(passed.mean())) if keep.size else None
-    main: dict[str, Any] = {"n": 0}
-    if ranked:
-        pattern, members = ranked[0]
-        mcols = [j for j, on in enumerate(pattern) if on]
-        x = pts[np.ix_(members, mcols)]
-        t = x.sum(axis=1)
-        alpha = stats.cronbach_alpha(x)
-        lo, hi = stats.feldt_interval(alpha, x.shape[0], x.shape[1])
-        sd = float(t.std(ddof=1)) if t.size > 1 else math.nan
-        dich = stats.is_dichotomous(x, m.maxima[[cols[j] for j in mcols]])
-        deleted = stats.alpha_if_deleted(x)
-        main = {
-            "n": len(members),
-            "k": len(mcols),
-            "max_points": float(m.maxima[[cols[j] for j in mcols]].sum()),
-            "mean_points": _num(float(t.mean())),
-            "sd_points": _num(sd),
-            "coefficient": "KR-20" if dich else "Cronbach's alpha",
-            "alpha": _num(alpha),
-            "alpha_ci95": [_num(lo), _num(hi)],
-            "sem_points": _num(stats.sem(sd, alpha)),
-            "alpha_if_deleted": {
-                m.label(cols[j]): _num(a) for j, a in zip(mcols, deleted, strict=True)
-            },
-        }
-    out["reliability"] = main
+    out["reliability"] = _reliability(m, cols, pts, *ranked[0]) if ranked else {"n": 0}
     return out
+
+
+Form = tuple[tuple[bool, ...], list[int]]  # which of the scale's items, and who took them
+
+
+def _forms(counted: np.ndarray, keep: np.ndarray) -> list[Form]:
+    """The candidates grouped by the items counted for them, the largest group first."""
+    forms: dict[tuple[bool, ...], list[int]] = {}
+    if keep.size:
+        patterns, which = np.unique(counted[keep], axis=0, return_inverse=True)
+        for k, pattern in enumerate(patterns):
+            members = keep[np.asarray(which).reshape(-1) == k]
+            forms[tuple(bool(b) for b in pattern)] = [int(i) for i in members]
+    return sorted(forms.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+
+
+def _form(
+    m: _Matrix, cols: Sequence[int], pts: np.ndarray, pattern: tuple[bool, ...], members: list[int]
+) -> dict[str, Any]:
+    fcols = [c for c, on in zip(cols, pattern, strict=True) if on]
+    x = pts[np.ix_(members, [cols.index(c) for c in fcols])]
+    return {
+        "items": [m.label(c) for c in fcols],
+        "n": len(members),
+        "alpha": _num(stats.cronbach_alpha(x)),
+    }
+
+
+def _reliability(
+    m: _Matrix, cols: Sequence[int], pts: np.ndarray, pattern: tuple[bool, ...], members: list[int]
+) -> dict[str, Any]:
+    """Alpha (or KR-20), its interval, the SEM and alpha-if-deleted on one form."""
+    mcols = [j for j, on in enumerate(pattern) if on]
+    x = pts[np.ix_(members, mcols)]
+    t = x.sum(axis=1)
+    alpha = stats.cronbach_alpha(x)
+    lo, hi = stats.feldt_interval(alpha, x.shape[0], x.shape[1])
+    sd = float(t.std(ddof=1)) if t.size > 1 else math.nan
+    dich = stats.is_dichotomous(x, m.maxima[[cols[j] for j in mcols]])
+    deleted = stats.alpha_if_deleted(x)
+    return {
+        "n": len(members),
+        "k": len(mcols),
+        "max_points": float(m.maxima[[cols[j] for j in mcols]].sum()),
+        "mean_points": _num(float(t.mean())),
+        "sd_points": _num(sd),
+        "coefficient": "KR-20" if dich else "Cronbach's alpha",
+        "alpha": _num(alpha),
+        "alpha_ci95": [_num(lo), _num(hi)],
+        "sem_points": _num(stats.sem(sd, alpha)),
+        "alpha_if_deleted": {
+            m.label(cols[j]): _num(a) for j, a in zip(mcols, deleted, strict=True)
+        },
+    }
 
 
 def _sd(values: np.ndarray) -> float:
@@ -275,11 +287,23 @@ def _rate(chosen: Sequence[bool], members: Sequence[int]) -> float | None:
     return sum(1 for i in members if chosen[i]) / len(members)
 
 
-def _item(m: _Matrix, j: int, th: Thresholds, where: str) -> tuple[dict[str, Any], list[Flag]]:
-    col = m.columns[j]
-    q = col.question
+@dataclass(frozen=True, slots=True)
+class _Discrimination:
+    """Who saw an item, the upper and lower groups among them, and its indices (unrounded:
+    the flags compare these)."""
+
+    reached: np.ndarray  # candidates who answered or omitted the item
+    up: list[int]
+    low: list[int]
+    p: float
+    r: float  # corrected item-rest correlation
+    r_polyserial: float
+    d: float  # upper-lower index
+
+
+def _discrimination(m: _Matrix, j: int) -> _Discrimination:
+    q = m.columns[j].question
     reached = np.flatnonzero((m.status[:, j] == 1) | (m.status[:, j] == 2))
-    n_r = int(reached.size)
     maximum = float(m.maxima[j])
     x = m.points[reached, j]
     rest_max = m.total_max[reached] - maximum
@@ -297,27 +321,32 @@ def _item(m: _Matrix, j: int, th: Thresholds, where: str) -> tuple[dict[str, Any
     d = math.nan
     if up and low and maximum > 0:
         d = float(m.points[up, j].mean() - m.points[low, j].mean()) / maximum
+    return _Discrimination(reached, up, low, stats.difficulty(x, maximum), r, r_ps, d)
+
+
+def _item(m: _Matrix, j: int, th: Thresholds, where: str) -> tuple[dict[str, Any], list[Flag]]:
+    q = m.columns[j].question
+    disc = _discrimination(m, j)
+    n_r = int(disc.reached.size)
     omitted = int((m.status[:, j] == 2).sum())
-    not_reached = int((m.status[:, j] == 3).sum())
-    times = [m.rows[i][j].time_s for i in reached]
+    times = [m.rows[i][j].time_s for i in disc.reached]
     known = [t for t in times if t is not None]
-    p = stats.difficulty(x, maximum)
     out: dict[str, Any] = {
         "question_id": q.id,
         "type": q.type.value,
         "domain": q.domain,
         "stem": q.stem,
-        "max_points": maximum,
+        "max_points": float(m.maxima[j]),
         "n_reached": n_r,
-        "n_not_reached": not_reached,
+        "n_not_reached": int((m.status[:, j] == 3).sum()),
         "n_omitted": omitted,
         "omit_rate": _num(omitted / n_r) if n_r else None,
-        "p": _num(p),
-        "r_item_rest": _num(r),
-        "r_polyserial": _num(r_ps),
-        "d_upper_lower": _num(d),
-        "n_upper": len(up),
-        "n_lower": len(low),
+        "p": _num(disc.p),
+        "r_item_rest": _num(disc.r),
+        "r_polyserial": _num(disc.r_polyserial),
+        "d_upper_lower": _num(disc.d),
+        "n_upper": len(disc.up),
+        "n_lower": len(disc.low),
         "median_time_s": _num(float(np.median(known))) if known else None,
     }
     flags: list[Flag] = []
@@ -326,50 +355,57 @@ def _item(m: _Matrix, j: int, th: Thresholds, where: str) -> tuple[dict[str, Any
         flags.append(Flag("item", where, code, f"{q.id}: {message}", q.id))
 
     enough = n_r >= th.min_n
-    if enough and not math.isnan(p):
+    if enough:
+        _index_flags(disc, omitted / n_r, th, flag)
+    out.update(_answer_tables(m, j, disc, th, flag, enough))
+    out["flags"] = [f.code for f in flags]
+    return out, flags
+
+
+def _index_flags(disc: _Discrimination, omit_rate: float, th: Thresholds, flag: FlagFn) -> None:
+    """An item's p, r, D and omit rate against the thresholds."""
+    p, r, d = disc.p, disc.r, disc.d
+    if not math.isnan(p):
         if p < th.p_min:
             flag("too_hard", f"p = {p:.2f} < {th.p_min:g}")
         if p > th.p_max:
             flag("too_easy", f"p = {p:.2f} > {th.p_max:g}")
-    if enough and not math.isnan(r) and r < th.r_min:
+    if not math.isnan(r) and r < th.r_min:
         flag(
             "negative_item_rest" if r < 0 else "low_item_rest",
             f"item-rest r = {r:.2f} < {th.r_min:g}",
         )
-    if enough and not math.isnan(d) and d < th.d_min:
+    if not math.isnan(d) and d < th.d_min:
         flag("low_upper_lower", f"upper-lower D = {d:.2f} < {th.d_min:g}")
-    if enough and omitted / n_r > th.omit_max:
-        flag("often_omitted", f"omitted by {omitted / n_r:.0%} > {th.omit_max:.0%}")
+    if omit_rate > th.omit_max:
+        flag("often_omitted", f"omitted by {omit_rate:.0%} > {th.omit_max:.0%}")
+
+
+def _answer_tables(
+    m: _Matrix, j: int, disc: _Discrimination, th: Thresholds, flag: FlagFn, enough: bool
+) -> dict[str, Any]:
+    """What was answered, by type: the options, regions, positions or caliper errors."""
+    q = m.columns[j].question
     rows = [m.rows[i].get(j) for i in range(m.n)]
-    members = [int(i) for i in reached]
+    members = [int(i) for i in disc.reached]
+    up, low = disc.up, disc.low
     if q.type in (QuestionType.SINGLE_BEST_ANSWER, QuestionType.MULTIPLE_RESPONSE):
+        single = q.type is QuestionType.SINGLE_BEST_ANSWER
         ids = [o.id for o in q.display_options]
-        if (
-            q.type is QuestionType.SINGLE_BEST_ANSWER
-            and NOT_POSSIBLE in q.key
-            and NOT_POSSIBLE not in ids
-        ):
+        if single and NOT_POSSIBLE in q.key and NOT_POSSIBLE not in ids:
             ids.append(NOT_POSSIBLE)
-        out["options"] = _choice_table(
-            ids,
-            set(q.key),
-            rows,
-            members,
-            up,
-            low,
-            th,
-            flag,
-            enough,
-            single=q.type is QuestionType.SINGLE_BEST_ANSWER,
-        )
-    elif q.type is QuestionType.HOTSPOT:
-        out["regions"] = _region_table(q, rows, members, up, low, th, flag, enough)
-    elif q.type is QuestionType.ORDERING:
-        out["positions"] = _position_table(q, rows, members, up, low, flag, enough)
-    elif q.type is QuestionType.CALIPER:
-        out["caliper"] = _caliper(q, rows, members, up, th, flag, enough)
-    out["flags"] = [f.code for f in flags]
-    return out, flags
+        return {
+            "options": _choice_table(
+                ids, set(q.key), rows, members, up, low, th, flag, enough, single=single
+            )
+        }
+    if q.type is QuestionType.HOTSPOT:
+        return {"regions": _region_table(q, rows, members, up, low, th, flag, enough)}
+    if q.type is QuestionType.ORDERING:
+        return {"positions": _position_table(q, rows, members, up, low, flag, enough)}
+    if q.type is QuestionType.CALIPER:
+        return {"caliper": _caliper(q, rows, members, up, th, flag, enough)}
+    return {}
 
 
 def _option_rows(
@@ -502,14 +538,6 @@ def _caliper(
     flag: FlagFn,
     enough: bool,
 ) -> dict[str, Any]:
-    def errors(who: Sequence[int]) -> np.ndarray:
-        vals = []
-        for i in who:
-            r = rows[i]
-            if r is not None and r.measured is not None and r.expected is not None:
-                vals.append(r.measured - r.expected)
-        return np.array(vals, dtype=np.float64)
-
     key = q.caliper
     assert key is not None
     measured = [
@@ -518,8 +546,8 @@ def _caliper(
     allowed = next(
         (r.allowed for i in members if (r := rows[i]) is not None and r.allowed is not None), None
     )
-    err = errors(members)
-    err_up = errors(up)
+    err = _errors(rows, members)
+    err_up = _errors(rows, up)
     tol = (allowed or 0.0) + 1e-9
     up_within = float((np.abs(err_up) <= tol).mean()) if err_up.size else math.nan
     out: dict[str, Any] = {
@@ -539,20 +567,42 @@ def _caliper(
         "errors": [round(float(e), 6) for e in err],
     }
     if enough and err.size and allowed:
-        bias = float(err.mean())
-        if abs(bias) > th.caliper_bias * allowed:
-            flag(
-                "caliper_bias",
-                f"mean error {bias:+.3g} {key.unit} is over {th.caliper_bias:g} x the tolerance "
-                f"({allowed:g}): a miscalibrated image or key?",
-            )
-        if err_up.size and up_within < th.caliper_upper_within:
-            flag(
-                "caliper_tolerance_tight",
-                f"only {up_within:.0%} of the upper group measure within the tolerance "
-                f"(+/- {allowed:g} {key.unit}; upper-group error SD {_sd(err_up):.3g})",
-            )
+        _caliper_flags(err, err_up, up_within, allowed, key.unit, th, flag)
     return out
+
+
+def _errors(rows: Sequence[ItemRow | None], who: Sequence[int]) -> np.ndarray:
+    """Measured minus expected, for those of `who` who measured."""
+    vals = []
+    for i in who:
+        r = rows[i]
+        if r is not None and r.measured is not None and r.expected is not None:
+            vals.append(r.measured - r.expected)
+    return np.array(vals, dtype=np.float64)
+
+
+def _caliper_flags(
+    err: np.ndarray,
+    err_up: np.ndarray,
+    up_within: float,
+    allowed: float,
+    unit: str,
+    th: Thresholds,
+    flag: FlagFn,
+) -> None:
+    bias = float(err.mean())
+    if abs(bias) > th.caliper_bias * allowed:
+        flag(
+            "caliper_bias",
+            f"mean error {bias:+.3g} {unit} is over {th.caliper_bias:g} x the tolerance "
+            f"({allowed:g}): a miscalibrated image or key?",
+        )
+    if err_up.size and up_within < th.caliper_upper_within:
+        flag(
+            "caliper_tolerance_tight",
+            f"only {up_within:.0%} of the upper group measure within the tolerance "
+            f"(+/- {allowed:g} {unit}; upper-group error SD {_sd(err_up):.3g})",
+        )
 
 
 # ------------------------------------------------------------------ the whole

@@ -44,8 +44,34 @@ class Ratings:
     values: np.ndarray  # judges x items
 
 
+Cells = dict[tuple[str, str, str], float]  # (round, judge, item) -> rating as written
+
+
 def read_ratings(path: Path, case: Case) -> list[Ratings]:
     """All rounds of a ratings CSV, in the order they first appear; checked against the case."""
+    rows = _csv_rows(path)
+    header = [h.strip().lower() for h in rows[0]]
+    if "judge" not in header:
+        raise RatingsError(f"{path}:1: the header needs a 'judge' column")
+    known = {q.id for q in case.questions}
+    cells: Cells = {}
+    declared: set[str] = set()  # wide format: every item column must be rated by every judge
+    if "rating" in header:
+        _read_long(path, rows, header, case, known, cells)
+    else:
+        declared = _read_wide(path, rows, header, known, cells)
+    if not cells:
+        raise RatingsError(f"{path}: no ratings for case {case.meta.id!r}")
+    scale = 100.0 if max(cells.values()) > 1.0 else 1.0
+    rounds: list[str] = []
+    for rnd, _, _ in cells:
+        if rnd not in rounds:
+            rounds.append(rnd)
+    return [_round(path, rnd, cells, declared, scale, case) for rnd in rounds]
+
+
+def _csv_rows(path: Path) -> list[list[str]]:
+    """The file's non-blank CSV lines: a header and at least one more."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -54,68 +80,75 @@ def read_ratings(path: Path, case: Case) -> list[Ratings]:
     rows = [r for r in rows if any(c.strip() for c in r)]
     if len(rows) < 2:
         raise RatingsError(f"{path}: no ratings (expected a header line and one line per judge)")
-    header = [h.strip().lower() for h in rows[0]]
-    if "judge" not in header:
-        raise RatingsError(f"{path}:1: the header needs a 'judge' column")
-    known = {q.id for q in case.questions}
-    # (round, judge, item) -> rating
-    cells: dict[tuple[str, str, str], float] = {}
-    declared: set[str] = set()  # wide format: every item column must be rated by every judge
-    if "rating" in header:
-        col = {name: header.index(name) for name in header}
-        if "question_id" not in col:
-            raise RatingsError(f"{path}:1: a long ratings file needs a 'question_id' column")
-        for n, r in enumerate(rows[1:], 2):
-            got = {name: r[j].strip() for name, j in col.items() if j < len(r)}
-            if got.get("case_id") and got["case_id"] != case.meta.id:
-                continue
-            _put(cells, path, n, got.get("round") or "1", got.get("judge", ""),
-                 got.get("question_id", ""), got.get("rating", ""), known)  # fmt: skip
-    else:
-        round_col = header.index("round") if "round" in header else None
-        judge_col = header.index("judge")
-        item_cols = [
-            (j, rows[0][j].strip()) for j in range(len(header)) if j not in (round_col, judge_col)
-        ]
-        for _, item in item_cols:
-            if item not in known:
-                raise RatingsError(f"{path}:1: {item!r} is not a question of this case")
-            declared.add(item)
-        for n, r in enumerate(rows[1:], 2):
-            rnd = r[round_col].strip() if round_col is not None and round_col < len(r) else "1"
-            judge = r[judge_col].strip() if judge_col < len(r) else ""
-            for j, item in item_cols:
-                if j < len(r) and r[j].strip():
-                    _put(cells, path, n, rnd or "1", judge, item, r[j].strip(), known)
-    if not cells:
-        raise RatingsError(f"{path}: no ratings for case {case.meta.id!r}")
-    scale = 100.0 if max(cells.values()) > 1.0 else 1.0
-    rounds: list[str] = []
-    for rnd, _, _ in cells:
-        if rnd not in rounds:
-            rounds.append(rnd)
-    out = []
-    for rnd in rounds:
-        judges = tuple(dict.fromkeys(j for r, j, _ in cells if r == rnd))
-        items = tuple(
-            q.id
-            for q in case.questions
-            if q.id in declared or any((rnd, j, q.id) in cells for j in judges)
+    return rows
+
+
+def _read_long(
+    path: Path,
+    rows: Sequence[Sequence[str]],
+    header: Sequence[str],
+    case: Case,
+    known: set[str],
+    cells: Cells,
+) -> None:
+    """One rating a line; lines of other cases are skipped."""
+    col = {name: header.index(name) for name in header}
+    if "question_id" not in col:
+        raise RatingsError(f"{path}:1: a long ratings file needs a 'question_id' column")
+    for n, r in enumerate(rows[1:], 2):
+        got = {name: r[j].strip() for name, j in col.items() if j < len(r)}
+        if got.get("case_id") and got["case_id"] != case.meta.id:
+            continue
+        _put(cells, path, n, got.get("round") or "1", got.get("judge", ""),
+             got.get("question_id", ""), got.get("rating", ""), known)  # fmt: skip
+
+
+def _read_wide(
+    path: Path, rows: Sequence[Sequence[str]], header: Sequence[str], known: set[str], cells: Cells
+) -> set[str]:
+    """One judge (and round) a line, one column per item; returns the items declared."""
+    round_col = header.index("round") if "round" in header else None
+    judge_col = header.index("judge")
+    item_cols = [
+        (j, rows[0][j].strip()) for j in range(len(header)) if j not in (round_col, judge_col)
+    ]
+    declared: set[str] = set()
+    for _, item in item_cols:
+        if item not in known:
+            raise RatingsError(f"{path}:1: {item!r} is not a question of this case")
+        declared.add(item)
+    for n, r in enumerate(rows[1:], 2):
+        rnd = r[round_col].strip() if round_col is not None and round_col < len(r) else "1"
+        judge = r[judge_col].strip() if judge_col < len(r) else ""
+        for j, item in item_cols:
+            if j < len(r) and r[j].strip():
+                _put(cells, path, n, rnd or "1", judge, item, r[j].strip(), known)
+    return declared
+
+
+def _round(
+    path: Path, rnd: str, cells: Cells, declared: set[str], scale: float, case: Case
+) -> Ratings:
+    """One round's judges x items, every judge rating every item of the round."""
+    judges = tuple(dict.fromkeys(j for r, j, _ in cells if r == rnd))
+    items = tuple(
+        q.id
+        for q in case.questions
+        if q.id in declared or any((rnd, j, q.id) in cells for j in judges)
+    )
+    missing = [(j, i) for j in judges for i in items if (rnd, j, i) not in cells]
+    if missing:
+        who, what = missing[0]
+        raise RatingsError(
+            f"{path}: round {rnd}: judge {who!r} has no rating for {what!r} "
+            f"({len(missing)} missing in all); every judge rates every item of a round"
         )
-        missing = [(j, i) for j in judges for i in items if (rnd, j, i) not in cells]
-        if missing:
-            who, what = missing[0]
-            raise RatingsError(
-                f"{path}: round {rnd}: judge {who!r} has no rating for {what!r} "
-                f"({len(missing)} missing in all); every judge rates every item of a round"
-            )
-        values = np.array([[cells[(rnd, j, i)] / scale for i in items] for j in judges])
-        out.append(Ratings(rnd, judges, items, values))
-    return out
+    values = np.array([[cells[(rnd, j, i)] / scale for i in items] for j in judges])
+    return Ratings(rnd, judges, items, values)
 
 
 def _put(
-    cells: dict[tuple[str, str, str], float],
+    cells: Cells,
     path: Path,
     line: int,
     rnd: str,

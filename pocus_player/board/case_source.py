@@ -1,9 +1,10 @@
 """Where the board's cases and keys come from: one small interface, case id -> Case.
 
 The per-file step asks a `CaseSource` for the case a result file names in its start record.
-`ScriptCases` serves YAML case scripts; a sealed exam package plugs in as another source
-with the same two methods. Sources are pickled into the worker processes of the pool, so
-they hold paths, not loaded cases; each process loads a case once, on first use.
+`ScriptCases` serves YAML case scripts; `PackageCases` serves the cases of a sealed exam
+package, opened with the board's identity and with any withheld keys restored. Sources are
+pickled into the worker processes of the pool, so they hold paths, not loaded cases; each
+process loads its cases once, on first use.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
+import pyrage
+
+from pocus_player.board.errors import BadInput
 from pocus_player.core.errors import CaseValidationError, PocusError
 from pocus_player.core.model import Case
 
@@ -86,3 +90,68 @@ class ScriptCases:
 
     def case_ids(self) -> tuple[str, ...]:
         return tuple(self._load())
+
+
+class PackageCases:
+    """The cases of a sealed exam package (.pocusexam), indexed by `case.id`: opened with the
+    board's identity (which also restores keys withheld from the package), once per process."""
+
+    def __init__(self, package: Path, identity: Path) -> None:
+        self.package = Path(package)
+        self.identity = Path(identity)
+        self._cases: dict[str, tuple[Case, str]] | None = None
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"package": self.package, "identity": self.identity}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        package, identity = state["package"], state["identity"]
+        assert isinstance(package, Path) and isinstance(identity, Path)
+        self.package, self.identity = package, identity
+        self._cases = None
+
+    def _load(self) -> dict[str, tuple[Case, str]]:
+        if self._cases is None:
+            from pocus_player.core.journal_format import load_identities
+
+            try:
+                self._cases = package_cases(self.package, load_identities(self.identity))
+            except BadInput as exc:
+                raise UnknownCase(str(exc)) from None
+        return self._cases
+
+    def case(self, case_id: str) -> Case:
+        try:
+            return self._load()[case_id][0]
+        except KeyError:
+            raise UnknownCase(f"the package {self.package} holds no case {case_id!r}") from None
+
+    def digest(self, case_id: str) -> str | None:
+        entry = self._load().get(case_id)
+        return entry[1] if entry is not None else None
+
+    def case_ids(self) -> tuple[str, ...]:
+        return tuple(self._load())
+
+
+def package_cases(
+    path: Path, identities: Sequence[pyrage.x25519.Identity]
+) -> dict[str, tuple[Case, str]]:
+    """The cases of a sealed package, keys restored, opened with the board identity:
+    {case id: (case, SHA-256 of the script as sat)}; BadInput when it cannot be opened."""
+    try:
+        from pocus_player.core.package import content
+        from pocus_player.core.package.errors import PackageError
+    except ImportError as exc:
+        raise BadInput(f"sealed packages are not supported by this build: {exc}") from None
+    x25519 = [i for i in identities if isinstance(i, pyrage.x25519.Identity)]
+    try:
+        pkg = content.open_package(path, identities=x25519, require_signature=False)
+        withheld = pkg.withheld_keys(x25519) if pkg.keys_withheld else None
+        cases = content.load_cases(pkg, withheld)
+    except PackageError as exc:
+        raise BadInput(str(exc)) from None
+    out: dict[str, tuple[Case, str]] = {}
+    for entry, case in zip(pkg.case_entries, cases, strict=True):
+        out[case.meta.id] = (case, pkg.files[str(entry["script"])].sha256)
+    return out

@@ -373,8 +373,29 @@ def render(data: Mapping[str, Any], title: str = "Item analysis", cuts: Mapping[
     """The whole report as one HTML string."""
     th = data["thresholds"]
     files = data["files"]
-    flags = data["flags"]
-    out = [
+    out = _head(title, files, th)
+    out += _flags_table(data["flags"])
+    scales = [(f"case {c['case_id']}", c["scale"]) for c in data["cases"]]
+    scales += [(f"exam {e['name']}", e["scale"]) for e in data["exams"]]
+    if scales:
+        out.append("<h2>Reliability and scores</h2>" + _scale_table(scales))
+    for c in data["cases"]:
+        out.append(_case_section(c, th, (cuts or {}).get(c["case_id"])))
+    for e in data["exams"]:
+        out += _exam_section(e)
+    if files["left_out"]:
+        out += _left_out_table(files["left_out"])
+    out.append(
+        "<p class=muted>Formulas and the treatment of branching: docs/board-analysis.md. "
+        "Every figure's numbers are in stats.json and the CSV files beside this report.</p>"
+        "</body></html>"
+    )
+    return "\n".join(out)
+
+
+def _head(title: str, files: Mapping[str, Any], th: Mapping[str, Any]) -> list[str]:
+    """The page's head, title and the line on the files analysed and the thresholds."""
+    return [
         "<!DOCTYPE html><html lang=en><head><meta charset=utf-8>",
         f"<title>{esc(title)}</title><style>{CSS}</style></head><body>",
         f"<h1>{esc(title)}</h1>",
@@ -388,55 +409,49 @@ def render(data: Mapping[str, Any], title: str = "Item analysis", cuts: Mapping[
         + ". Thresholds: "
         + ", ".join(f"{esc(k)} {esc(v)}" for k, v in th.items())
         + ".</p>",
-        f"<h2 id=flags>Flags ({len(flags)})</h2>",
     ]
-    if flags:
-        out.append("<table><tr><th class=l>scope</th><th class=l>where</th><th class=l>flag</th>"
-                   "<th class=l>why</th></tr>")  # fmt: skip
-        for f in flags:
-            out.append(
-                f"<tr><td class=l>{esc(f['scope'])}</td><td class=l>{esc(f['where'])}</td>"
-                f"<td class='l flag'>{esc(f['code'].replace('_', ' '))}</td>"
-                f"<td class=l>{esc(f['message'])}</td></tr>"
-            )
-        out.append("</table>")
-    else:
-        out.append("<p>No item or scale is flagged at these thresholds.</p>")
-    scales = [(f"case {c['case_id']}", c["scale"]) for c in data["cases"]]
-    scales += [(f"exam {e['name']}", e["scale"]) for e in data["exams"]]
-    if scales:
-        out.append("<h2>Reliability and scores</h2>" + _scale_table(scales))
-    for c in data["cases"]:
-        out.append(_case_section(c, th, (cuts or {}).get(c["case_id"])))
-    for e in data["exams"]:
-        out.append(f"<section class=case><h2>Exam {esc(e['name'])}</h2>")
+
+
+def _flags_table(flags: Sequence[Mapping[str, Any]]) -> list[str]:
+    out = [f"<h2 id=flags>Flags ({len(flags)})</h2>"]
+    if not flags:
+        return [*out, "<p>No item or scale is flagged at these thresholds.</p>"]
+    out.append("<table><tr><th class=l>scope</th><th class=l>where</th><th class=l>flag</th>"
+               "<th class=l>why</th></tr>")  # fmt: skip
+    for f in flags:
         out.append(
-            f"<p>{e['n_candidates']} candidates with a result of every case "
-            f"({esc(', '.join(e['case_ids']))}); {e['n_incomplete']} without, left out. "
-            f"Stratified alpha over its cases: "
-            f"{fmt(e['scale']['reliability'].get('stratified_alpha'))}.</p>"
+            f"<tr><td class=l>{esc(f['scope'])}</td><td class=l>{esc(f['where'])}</td>"
+            f"<td class='l flag'>{esc(f['code'].replace('_', ' '))}</td>"
+            f"<td class=l>{esc(f['message'])}</td></tr>"
         )
-        hist = e["scale"]["fraction"]["histogram"]
-        out.append(_figure(histogram_svg(hist["edges"], hist["counts"],
-                                         {"pass mark": e["scale"]["pass_mark"]},
-                                         f"Score distribution, exam {e['name']}"),
-                           "Composite score of the exam's cases."))  # fmt: skip
-        out.append(_scale_table([(d["name"], d) for d in e["domains"]]) + "</section>")
-    if files["left_out"]:
+    out.append("</table>")
+    return out
+
+
+def _exam_section(e: Mapping[str, Any]) -> list[str]:
+    hist = e["scale"]["fraction"]["histogram"]
+    return [
+        f"<section class=case><h2>Exam {esc(e['name'])}</h2>",
+        f"<p>{e['n_candidates']} candidates with a result of every case "
+        f"({esc(', '.join(e['case_ids']))}); {e['n_incomplete']} without, left out. "
+        f"Stratified alpha over its cases: "
+        f"{fmt(e['scale']['reliability'].get('stratified_alpha'))}.</p>",
+        _figure(histogram_svg(hist["edges"], hist["counts"],
+                              {"pass mark": e["scale"]["pass_mark"]},
+                              f"Score distribution, exam {e['name']}"),
+                "Composite score of the exam's cases."),  # fmt: skip
+        _scale_table([(d["name"], d) for d in e["domains"]]) + "</section>",
+    ]
+
+
+def _left_out_table(left_out: Sequence[Mapping[str, Any]]) -> list[str]:
+    out = ["<h2>Files left out</h2><table><tr><th class=l>file</th><th class=l>why</th></tr>"]
+    for lo in left_out:
         out.append(
-            "<h2>Files left out</h2><table><tr><th class=l>file</th><th class=l>why</th></tr>"
+            f"<tr><td class=l>{esc(lo['file'])}</td><td class=l>{esc(lo['problem'])}</td></tr>"
         )
-        for lo in files["left_out"]:
-            out.append(
-                f"<tr><td class=l>{esc(lo['file'])}</td><td class=l>{esc(lo['problem'])}</td></tr>"
-            )
-        out.append("</table>")
-    out.append(
-        "<p class=muted>Formulas and the treatment of branching: docs/board-analysis.md. "
-        "Every figure's numbers are in stats.json and the CSV files beside this report.</p>"
-        "</body></html>"
-    )
-    return "\n".join(out)
+    out.append("</table>")
+    return out
 
 
 def _figure(svg: str, caption: str) -> str:
@@ -458,11 +473,29 @@ def _case_section(c: Mapping[str, Any], th: Mapping[str, Any], cut: float | None
         )
         + ".</p>",
     ]
+    out.append("<div class=grid>" + "".join(_case_figures(c, th, cut)) + "</div>")
+    out.append(_items_table(c["items"], rel.get("alpha_if_deleted") or {}))
+    if c["domains"]:
+        out.append("<h3>Domains</h3>" + _scale_table([(d["name"], d) for d in c["domains"]]))
+    for it in c["items"]:
+        cal = it.get("caliper")
+        if cal:
+            out += _caliper_part(it["question_id"], cal)
+    for it in c["items"]:
+        groups = _option_rows(it)
+        if it["flags"] and groups:
+            out += _flagged_part(it, groups)
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def _case_figures(c: Mapping[str, Any], th: Mapping[str, Any], cut: float | None) -> list[str]:
+    """The case's score histogram and its difficulty-discrimination scatter."""
     lines = {"pass mark": c["pass_mark"]}
     if cut is not None:
         lines["Angoff cut"] = cut
-    hist = scale["fraction"]["histogram"]
-    figs = [
+    hist = c["scale"]["fraction"]["histogram"]
+    return [
         _figure(
             histogram_svg(
                 hist["edges"], hist["counts"], lines, f"Score distribution, {c['case_id']}"
@@ -480,33 +513,32 @@ def _case_section(c: Mapping[str, Any], th: Mapping[str, Any], cut: float | None
             f"{th['p_min']}-{th['p_max']} or r < {th['r_min']}; red: flagged.",
         ),
     ]
-    out.append("<div class=grid>" + "".join(figs) + "</div>")
-    out.append(_items_table(c["items"], rel.get("alpha_if_deleted") or {}))
-    if c["domains"]:
-        out.append("<h3>Domains</h3>" + _scale_table([(d["name"], d) for d in c["domains"]]))
-    for it in c["items"]:
-        cal = it.get("caliper")
-        if cal:
-            out.append(f"<h3>Caliper {esc(it['question_id'])}</h3>")
-            out.append(
-                f"<p>Key {fmt(cal['expected'], 'g')} {esc(cal['unit'])} ± {fmt(cal['tolerance'], 'g')}; "
-                f"{cal['n_measured']} measurements, mean {fmt(cal['mean_measured'], '.3f')}, "
-                f"mean error {fmt(cal['mean_error'], '+.3f')}, SD {fmt(cal['sd_error'], '.3f')}, "
-                f"within tolerance {fmt(cal['within_tolerance_rate'], '.0%')} "
-                f"(upper group {fmt(cal['upper_within_tolerance_rate'], '.0%')}).</p>"
-            )
-            out.append(_figure(caliper_svg(cal["errors"], cal["tolerance"], cal["unit"],
-                                           f"Caliper errors, {it['question_id']}"),
-                               "Distribution of measurement errors against the key."))  # fmt: skip
-    for it in c["items"]:
-        groups = _option_rows(it)
-        if not it["flags"] or not groups:
-            continue
-        out.append(f"<h3 class=flag>Flagged: {esc(it['question_id'])}</h3>")
-        out.append(f"<p>{esc(it['stem'])}</p><p class=flag>{esc(', '.join(it['flags']))}</p>")
-        for name, rows in groups:
-            out.append(_figure(bars_svg(rows, f"{it['question_id']} {name}"),
-                               f"{name}: share choosing each, overall and in the upper and lower "
-                               "27 % by rest score; ✔ marks the key."))  # fmt: skip
-    out.append("</section>")
-    return "\n".join(out)
+
+
+def _caliper_part(question_id: str, cal: Mapping[str, Any]) -> list[str]:
+    return [
+        f"<h3>Caliper {esc(question_id)}</h3>",
+        f"<p>Key {fmt(cal['expected'], 'g')} {esc(cal['unit'])} ± {fmt(cal['tolerance'], 'g')}; "
+        f"{cal['n_measured']} measurements, mean {fmt(cal['mean_measured'], '.3f')}, "
+        f"mean error {fmt(cal['mean_error'], '+.3f')}, SD {fmt(cal['sd_error'], '.3f')}, "
+        f"within tolerance {fmt(cal['within_tolerance_rate'], '.0%')} "
+        f"(upper group {fmt(cal['upper_within_tolerance_rate'], '.0%')}).</p>",
+        _figure(caliper_svg(cal["errors"], cal["tolerance"], cal["unit"],
+                            f"Caliper errors, {question_id}"),
+                "Distribution of measurement errors against the key."),  # fmt: skip
+    ]
+
+
+def _flagged_part(
+    it: Mapping[str, Any], groups: Sequence[tuple[str, Sequence[Mapping[str, Any]]]]
+) -> list[str]:
+    """A flagged item's stem, flags and choice charts."""
+    out = [
+        f"<h3 class=flag>Flagged: {esc(it['question_id'])}</h3>",
+        f"<p>{esc(it['stem'])}</p><p class=flag>{esc(', '.join(it['flags']))}</p>",
+    ]
+    for name, rows in groups:
+        out.append(_figure(bars_svg(rows, f"{it['question_id']} {name}"),
+                           f"{name}: share choosing each, overall and in the upper and lower "
+                           "27 % by rest score; ✔ marks the key."))  # fmt: skip
+    return out

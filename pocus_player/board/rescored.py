@@ -89,6 +89,28 @@ class FileOutcome:
         return self.problem is None
 
 
+class _Sitting(NamedTuple):
+    """Whose sitting a file holds: the fields every row of the file repeats."""
+
+    file: str
+    session: str
+    candidate_id: str
+
+    def row(self, case: Case, question: Question, **scored: Any) -> ItemRow:
+        """A row of this sitting for `question`, with its scored fields as given."""
+        return ItemRow(
+            file=self.file,
+            session=self.session,
+            candidate_id=self.candidate_id,
+            case_id=case.meta.id,
+            case_version=case.meta.version,
+            question_id=question.id,
+            question_type=question.type.value,
+            domain=question.domain,
+            **scored,
+        )
+
+
 def rescore_result(
     data: bytes,
     name: str,
@@ -109,10 +131,10 @@ def rescore_result(
     candidate = str(
         start.get("candidate_id") or start.get("candidate") or named.get("candidate", "")
     )
-    session = v.session or ""
+    sitting = _Sitting(name, v.session or "", candidate)
 
     def left_out(problem: str, kind: str) -> FileOutcome:
-        return FileOutcome(name, problem, kind, case_id, candidate, session)
+        return FileOutcome(name, problem, kind, case_id, candidate, sitting.session)
 
     if not v.ok:
         why = "; ".join(f"{i.code}: {i.message}" for i in v.issues if i.severity != "info")
@@ -121,24 +143,9 @@ def rescore_result(
         case = cases.case(case_id)
     except UnknownCase as exc:
         return left_out(str(exc), "case")
-    notes: list[str] = []
-    digest = cases.digest(case_id)
-    if start.get("case_sha256") not in (None, digest) and digest is not None:
-        notes.append(
-            f"recorded with case version {start.get('case_version')!r}, rescored with "
-            f"{case.meta.version!r} (the script differs)"
-        )
-    last: dict[str, Record] = {}
-    for rec in v.records:
-        if rec.type == "response":
-            last[str(rec.payload.get("question_id", ""))] = rec
-    rows: list[ItemRow] = []
+    notes = _version_notes(start, case, cases.digest(case_id))
     try:
-        for qid, rec in last.items():
-            rows.append(_row(case, qid, rec.payload, name, session, candidate))
-        for qid in submit.get("unreached") or ():
-            if str(qid) not in last:
-                rows.append(_unreached(case, str(qid), name, session, candidate))
+        rows = _rows(case, v.records, submit, sitting)
     except (KeyError, ValueError, PocusError) as exc:  # CalibrationError is a ValueError
         return left_out(f"does not fit case {case_id!r}: {exc}", "case")
     changed = sum(1 for r in rows if r.changed)
@@ -148,12 +155,37 @@ def rescore_result(
         name,
         case_id=case_id,
         candidate_id=candidate,
-        session=session,
+        session=sitting.session,
         receipt=v.receipt or "",
         outcome=str(submit.get("outcome", "")),
         notes=tuple(notes),
         rows=tuple(rows),
     )
+
+
+def _version_notes(start: Mapping[str, Any], case: Case, digest: str | None) -> list[str]:
+    """A note when the case was sat in another version than the one that rescores it."""
+    if start.get("case_sha256") not in (None, digest) and digest is not None:
+        return [
+            f"recorded with case version {start.get('case_version')!r}, rescored with "
+            f"{case.meta.version!r} (the script differs)"
+        ]
+    return []
+
+
+def _rows(
+    case: Case, records: Sequence[Record], submit: Mapping[str, Any], sitting: _Sitting
+) -> list[ItemRow]:
+    """The last response to each question presented, then the questions left unreached."""
+    last: dict[str, Record] = {}
+    for rec in records:
+        if rec.type == "response":
+            last[str(rec.payload.get("question_id", ""))] = rec
+    rows = [_row(case, qid, rec.payload, sitting) for qid, rec in last.items()]
+    for qid in submit.get("unreached") or ():
+        if str(qid) not in last:
+            rows.append(_unreached(case, str(qid), sitting))
+    return rows
 
 
 def _payload(records: Sequence[Record], kind: str) -> Mapping[str, Any]:
@@ -170,9 +202,7 @@ def _question(case: Case, qid: str) -> Question:
         raise KeyError(f"question {qid!r} is not in this case") from None
 
 
-def _row(
-    case: Case, qid: str, payload: Mapping[str, Any], name: str, session: str, candidate: str
-) -> ItemRow:
+def _row(case: Case, qid: str, payload: Mapping[str, Any], sitting: _Sitting) -> ItemRow:
     question = _question(case, qid)
     raw = payload.get("response") or {}
     calibration = None
@@ -197,15 +227,9 @@ def _row(
         time_s = float(t) if isinstance(t, int | float) else None
     # score() has validated the response; "no answer" has nothing to count.
     extra = {} if result.rule == "no_answer" else _detail(question, raw, result.detail)
-    return ItemRow(
-        file=name,
-        session=session,
-        candidate_id=candidate,
-        case_id=case.meta.id,
-        case_version=case.meta.version,
-        question_id=qid,
-        question_type=question.type.value,
-        domain=question.domain,
+    return sitting.row(
+        case,
+        question,
         status=OMITTED if result.rule == "no_answer" else ANSWERED,
         points=result.points,
         max_points=result.max_points,
@@ -251,18 +275,12 @@ def _num(value: Any) -> float | None:
     return float(value) if isinstance(value, int | float) else None
 
 
-def _unreached(case: Case, qid: str, name: str, session: str, candidate: str) -> ItemRow:
+def _unreached(case: Case, qid: str, sitting: _Sitting) -> ItemRow:
     question = _question(case, qid)
     result = scoring.score(question, {})
-    return ItemRow(
-        file=name,
-        session=session,
-        candidate_id=candidate,
-        case_id=case.meta.id,
-        case_version=case.meta.version,
-        question_id=qid,
-        question_type=question.type.value,
-        domain=question.domain,
+    return sitting.row(
+        case,
+        question,
         status=NOT_REACHED,
         points=0.0,
         max_points=result.max_points,

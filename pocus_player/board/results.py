@@ -25,6 +25,7 @@ from typing import Any, NoReturn, TextIO
 
 import pyrage
 
+from pocus_player.board import options
 from pocus_player.board.errors import BadInput
 from pocus_player.core.errors import PocusError, ResultFileError
 from pocus_player.core.journal_format import (
@@ -91,9 +92,7 @@ def _fill(parser: argparse.ArgumentParser) -> None:
         p: argparse.ArgumentParser, many: str = "result files", json_flag: bool = True
     ) -> None:
         p.add_argument("files", nargs="+", type=Path, metavar="FILE", help=many)
-        p.add_argument(
-            "-i", "--identity", type=Path, required=True, help="the board's age identity file"
-        )
+        options.add_identity(p)
         if json_flag:
             p.add_argument("--json", action="store_true", help="machine-readable output")
 
@@ -109,12 +108,7 @@ def _fill(parser: argparse.ArgumentParser) -> None:
     with_files(p)
     source = p.add_mutually_exclusive_group(required=True)
     source.add_argument("--case", type=Path, help="the case script the files used")
-    source.add_argument(
-        "--package",
-        type=Path,
-        help="the sealed .pocusexam the files were sat from (opened with the board identity; "
-        "fills in the scores of a sitting whose keys were withheld)",
-    )
+    options.add_package(source)
     p.set_defaults(command=cmd_rescore)
 
     p = sub.add_parser("export", help="one row per response, CSV and/or JSON, over many files")
@@ -213,11 +207,7 @@ def cmd_rescore(args: argparse.Namespace) -> int:
         from pocus_player.core.loader import load_case
     except ImportError as exc:
         raise BadInput(f"the scoring engine is not available: {exc}") from None
-    if args.package is not None:
-        by_id = package_cases(args.package, identities)
-    else:
-        case = load_case(args.case)
-        by_id = {case.meta.id: (case, hashlib.sha256(case.source.read_bytes()).hexdigest())}
+    by_id = _rescore_cases(args, identities, load_case)
     status = EXIT_OK
     report: list[dict[str, Any]] = []
     notes: list[str] = []
@@ -226,50 +216,79 @@ def cmd_rescore(args: argparse.Namespace) -> int:
         if not v.ok:
             status = EXIT_FAILED
             notes.append(f"{path}: failed verification (run `verify` for details)")
-        start = first_record_payload(v.records, "start")
-        sat = start.get("case_id")
-        if sat is None and len(by_id) == 1:
-            sat = next(iter(by_id))
-        if sat not in by_id:
-            names = ", ".join(repr(k) for k in by_id)
-            raise BadInput(f"{path} is a result of case {sat!r}, not {names}")
-        case, script_sha = by_id[sat]
-        if start.get("case_sha256") not in (None, script_sha):
-            notes.append(
-                f"{path}: recorded with case version {start.get('case_version')!r}; "
-                f"the script given differs ({case.meta.version!r})"
-            )
-        later = _superseded(v.records)
-        for rec in _responses(v.records):
-            row = _rescore_one(case, scoring, rec)
-            row["file"] = str(path)
-            row["superseded"] = rec.seq in later
-            report.append(row)
-            if row["status"] not in ("same", "filled"):
-                status = EXIT_FAILED
+        report.extend(_rescore_file(path, v, by_id, scoring, notes))
+    if any(row["status"] not in ("same", "filled") for row in report):
+        status = EXIT_FAILED
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
-        for row in report:
-            line = f"{row['file']}  seq {row['seq']:<4} {row['question_id']:<16} {row['status']}"
-            if row["superseded"]:
-                line += "  (superseded by a later response)"
-            if row["status"] == "changed":
-                line += f"  recorded {row['recorded_points']} -> now {row['points']}"
-            elif row["status"] == "filled":
-                line += f"  pending -> {row['points']}"
-            elif row["status"] == "error":
-                line += f"  {row['error']}"
-            print(line)
-        changed = sum(1 for r in report if r["status"] not in ("same", "filled"))
-        filled = sum(1 for r in report if r["status"] == "filled")
-        print(
-            f"{len(report)} responses rescored, {changed} differ"
-            + (f", {filled} pending scores filled in" if filled else "")
-        )
+        _print_rescore(report)
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
     return status
+
+
+def _rescore_cases(
+    args: argparse.Namespace, identities: Sequence[Any], load_case: Callable[[Path], Any]
+) -> dict[str, tuple[Any, str]]:
+    """{case id: (case, SHA-256 of its script)} from --package or --case."""
+    if args.package is not None:
+        from pocus_player.board.case_source import package_cases
+
+        return package_cases(args.package, identities)
+    case = load_case(args.case)
+    return {case.meta.id: (case, hashlib.sha256(case.source.read_bytes()).hexdigest())}
+
+
+def _rescore_file(
+    path: Path,
+    v: Verification,
+    by_id: Mapping[str, tuple[Any, str]],
+    scoring: Any,
+    notes: list[str],
+) -> list[dict[str, Any]]:
+    """One row per response of a verified file, rescored with the case it was sat on."""
+    start = first_record_payload(v.records, "start")
+    sat = start.get("case_id")
+    if sat is None and len(by_id) == 1:
+        sat = next(iter(by_id))
+    if sat not in by_id:
+        names = ", ".join(repr(k) for k in by_id)
+        raise BadInput(f"{path} is a result of case {sat!r}, not {names}")
+    case, script_sha = by_id[str(sat)]
+    if start.get("case_sha256") not in (None, script_sha):
+        notes.append(
+            f"{path}: recorded with case version {start.get('case_version')!r}; "
+            f"the script given differs ({case.meta.version!r})"
+        )
+    later = _superseded(v.records)
+    rows = []
+    for rec in _responses(v.records):
+        row = _rescore_one(case, scoring, rec)
+        row["file"] = str(path)
+        row["superseded"] = rec.seq in later
+        rows.append(row)
+    return rows
+
+
+def _print_rescore(report: Sequence[Mapping[str, Any]]) -> None:
+    for row in report:
+        line = f"{row['file']}  seq {row['seq']:<4} {row['question_id']:<16} {row['status']}"
+        if row["superseded"]:
+            line += "  (superseded by a later response)"
+        if row["status"] == "changed":
+            line += f"  recorded {row['recorded_points']} -> now {row['points']}"
+        elif row["status"] == "filled":
+            line += f"  pending -> {row['points']}"
+        elif row["status"] == "error":
+            line += f"  {row['error']}"
+        print(line)
+    changed = sum(1 for r in report if r["status"] not in ("same", "filled"))
+    filled = sum(1 for r in report if r["status"] == "filled")
+    print(
+        f"{len(report)} responses rescored, {changed} differ"
+        + (f", {filled} pending scores filled in" if filled else "")
+    )
 
 
 def _rescore_one(case: Any, scoring: Any, rec: Record) -> dict[str, Any]:
@@ -302,27 +321,6 @@ def _rescore_one(case: Any, scoring: Any, rec: Record) -> dict[str, Any]:
         "recorded": recorded,
         "rescored": fresh,
     }
-
-
-def package_cases(path: Path, identities: Sequence[Any]) -> dict[str, tuple[Any, str]]:
-    """The cases of a sealed package, keys restored, opened with the board identity:
-    {case id: (case, SHA-256 of the script as sat)}."""
-    try:
-        from pocus_player.core.package import content
-        from pocus_player.core.package.errors import PackageError
-    except ImportError as exc:
-        raise BadInput(f"sealed packages are not supported by this build: {exc}") from None
-    x25519 = [i for i in identities if isinstance(i, pyrage.x25519.Identity)]
-    try:
-        pkg = content.open_package(path, identities=x25519, require_signature=False)
-        withheld = pkg.withheld_keys(x25519) if pkg.keys_withheld else None
-        cases = content.load_cases(pkg, withheld)
-    except PackageError as exc:
-        raise BadInput(str(exc)) from None
-    out: dict[str, tuple[Any, str]] = {}
-    for entry, case in zip(pkg.case_entries, cases, strict=True):
-        out[case.meta.id] = (case, pkg.files[str(entry["script"])].sha256)
-    return out
 
 
 def _same_score(recorded: Mapping[str, Any], fresh: Mapping[str, Any]) -> bool:

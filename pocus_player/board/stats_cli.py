@@ -12,17 +12,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from pocus_player.board import options
 from pocus_player.board.errors import BadInput
 from pocus_player.core.journal_format import SUFFIX, load_identities
 
 if TYPE_CHECKING:  # numpy, scipy and the pool load only when `stats` runs
     from pocus_player.board.analysis import Analysis
-    from pocus_player.board.case_source import ScriptCases
+    from pocus_player.board.case_source import CaseSource
     from pocus_player.board.rescored import FileOutcome
+    from pocus_player.core.model import Case
 
 THRESHOLD_NAMES = (
     "p_min, p_max, r_min, d_min, omit_max, distractor_margin, caliper_bias, "
@@ -40,15 +42,16 @@ def add_parser(sub: Any, command: Callable[[argparse.Namespace], int]) -> None:
         "case, domain and exam (see docs/board-analysis.md).",
     )
     p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="result files or folders")
-    p.add_argument("-i", "--identity", type=Path, required=True, help="the board's age identity")
-    p.add_argument(
+    options.add_identity(p)
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument(
         "--case",
         type=Path,
         action="append",
-        required=True,
         metavar="CASE.yaml",
         help="a case script (or a folder of them) the files were sat on; repeat for several",
     )
+    options.add_package(source)
     p.add_argument(
         "--exam",
         action="append",
@@ -103,7 +106,7 @@ def expand(paths: Sequence[Path], suffix: str, notes: list[str]) -> list[Path]:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from pocus_player.board.analysis import Exam, Thresholds, analyse
-    from pocus_player.board.case_source import ScriptCases, UnknownCase
+    from pocus_player.board.case_source import UnknownCase
 
     problems: list[str] = []
     try:
@@ -113,10 +116,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         raise BadInput(str(exc)) from None
     load_identities(args.identity)  # a bad identity file is one message, before any work
     args.cuts = _angoff_cuts(args.angoff)
-    scripts = expand(args.case, ".yaml", problems)
-    if not scripts:
-        raise BadInput("; ".join(problems) or "no case scripts given")
-    cases = ScriptCases(scripts)
+    cases = _case_source(args, problems)
     try:
         known = cases.case_ids()
     except UnknownCase as exc:
@@ -125,12 +125,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
     for exam in exams:
         missing = [c for c in exam.case_ids if c not in known]
         if missing:
-            raise BadInput(f"--exam {exam.name}: no case script for {', '.join(missing)}")
+            where = "the package holds no case" if args.package else "no case script for"
+            raise BadInput(f"--exam {exam.name}: {where} {', '.join(missing)}")
     if not paths:
         raise BadInput("; ".join(problems) or "no result files given")
     outcomes = _run(paths, args, cases)
     left_out = [o for o in outcomes if not o.ok]
-    messages = _messages(left_out, args.identity, len(outcomes))
+    lacking = "which the package does not hold (--package)" if args.package else None
+    messages = _messages(left_out, args.identity, len(outcomes), lacking)
     for note in problems:
         print(f"error: {note}", file=sys.stderr)
     for message in messages:
@@ -144,7 +146,19 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_FAILED if left_out or problems else EXIT_OK
 
 
-def _run(paths: Sequence[Path], args: argparse.Namespace, cases: ScriptCases) -> list[FileOutcome]:
+def _case_source(args: argparse.Namespace, problems: list[str]) -> CaseSource:
+    """The cases the files are rescored with: the package's (--package) or the scripts'."""
+    from pocus_player.board.case_source import PackageCases, ScriptCases
+
+    if args.package is not None:
+        return PackageCases(args.package, args.identity)
+    scripts = expand(args.case, ".yaml", problems)
+    if not scripts:
+        raise BadInput("; ".join(problems) or "no case scripts given")
+    return ScriptCases(scripts)
+
+
+def _run(paths: Sequence[Path], args: argparse.Namespace, cases: CaseSource) -> list[FileOutcome]:
     from tqdm import tqdm
 
     from pocus_player.board.collect import rescore_all
@@ -163,9 +177,15 @@ def _run(paths: Sequence[Path], args: argparse.Namespace, cases: ScriptCases) ->
         bar.close()
 
 
-def _messages(left_out: Sequence[FileOutcome], identity: Path, total: int) -> list[str]:
-    """One message per file, except one per case for files with no case script, and one in
-    all when no file decrypts with the identity."""
+def _messages(
+    left_out: Sequence[FileOutcome],
+    identity: Path,
+    total: int,
+    lacking: str | None = None,
+) -> list[str]:
+    """One message per file, except one per case for files whose case the source lacks (no
+    script for it, or as `lacking` says), and one in all when no file decrypts with the
+    identity."""
     wrong_key = [o for o in left_out if o.kind == "identity"]
     if wrong_key and len(wrong_key) == total:
         return [
@@ -175,16 +195,21 @@ def _messages(left_out: Sequence[FileOutcome], identity: Path, total: int) -> li
     out = []
     by_case: dict[str, int] = {}
     for o in left_out:
-        if o.kind == "case" and o.problem and o.problem.startswith("no case script"):
+        if o.kind == "case" and o.problem and _lacks_case(o.problem):
             by_case[o.case_id] = by_case.get(o.case_id, 0) + 1
         else:
             out.append(f"{o.file}: {o.problem}; left out")
+    lacking = lacking or "for which no case script was given (--case)"
     for case_id, n in sorted(by_case.items()):
-        out.append(
-            f"{n} file(s) are results of case {case_id!r}, for which no case script was given "
-            "(--case); left out"
-        )
+        out.append(f"{n} file(s) are results of case {case_id!r}, {lacking}; left out")
     return out
+
+
+def _lacks_case(problem: str) -> bool:
+    """The problem of a file whose case the source does not hold (case_source.UnknownCase)."""
+    return problem.startswith("no case script") or (
+        problem.startswith("the package ") and " holds no case " in problem
+    )
 
 
 def _fmt(value: float | None, spec: str = ".2f") -> str:
@@ -313,8 +338,6 @@ def add_angoff_parser(sub: Any, command: Callable[[argparse.Namespace], int]) ->
 
 
 def cmd_angoff(args: argparse.Namespace) -> int:
-    import numpy as np
-
     from pocus_player.board import angoff
     from pocus_player.board.case_source import ScriptCases, UnknownCase
 
@@ -332,14 +355,7 @@ def cmd_angoff(args: argparse.Namespace) -> int:
     rec = report["recommended"]
     status = EXIT_OK
     out = sys.stdout
-    for r in report["rounds"]:
-        lo, hi = r["ci95"]
-        out.write(
-            f"round {r['round']}: {len(r['judges'])} judges, {len(r['items'])} items: cut "
-            f"{r['cut']:.1%} (SD {_fmt(r['sd'], '.1%')}, SE {_fmt(r['se'], '.1%')}, 95 % "
-            f"interval {_fmt(lo, '.1%')} to {_fmt(hi, '.1%')}); ICC(2,1) "
-            f"{_fmt(r['icc_2_1'])}, ICC(2,k) {_fmt(r['icc_2_k'])}\n"
-        )
+    _print_rounds(report["rounds"], out)
     out.write(
         f"recommended cut for {case.meta.id}: {rec['cut']:.1%} of the points "
         f"(current pass mark {case.settings.pass_mark:.0%})\n"
@@ -347,39 +363,9 @@ def cmd_angoff(args: argparse.Namespace) -> int:
     if args.files:
         if args.identity is None:
             raise BadInput("result files need the board's identity: -i KEY")
-        problems: list[str] = []
-        paths = expand(args.files, SUFFIX, problems)
-        load_identities(args.identity)
-        outcomes = _run(paths, argparse.Namespace(quiet=False, identity=args.identity,
-                                                  jobs=args.jobs), cases)  # fmt: skip
-        used = [o for o in outcomes if o.ok and o.case_id == case.meta.id]
-        for message in [*problems, *_messages([o for o in outcomes if not o.ok], args.identity,
-                                              len(outcomes))]:  # fmt: skip
-            print(f"error: {message}", file=sys.stderr)
-        fractions = np.array(
-            [
-                sum(r.points for r in o.rows) / total
-                for o in used
-                if (total := sum(r.max_points for r in o.rows)) > 0
-            ]
-        )
-        se = rec["se"] or 0.0
-        impact = {
-            f"{label}": {"cut": cut, "pass_rate": angoff.pass_rate(fractions, cut)}
-            for label, cut in (
-                ("cut - 2 SE", rec["cut"] - 2 * se),
-                ("cut - 1 SE", rec["cut"] - se),
-                ("recommended cut", rec["cut"]),
-                ("cut + 1 SE", rec["cut"] + se),
-                ("cut + 2 SE", rec["cut"] + 2 * se),
-                ("current pass mark", case.settings.pass_mark),
-            )
-        }
-        report["impact"] = {"n": int(fractions.size), "at": impact}
-        out.write(f"impact on {fractions.size} candidates' results:\n")
-        for label, v in impact.items():
-            out.write(f"  {label:<18} {v['cut']:6.1%}  pass rate {_fmt(v['pass_rate'], '.1%')}\n")
-        if len(used) < len(outcomes):
+        report["impact"], complete = _impact(args, cases, case, rec)
+        _print_impact(report["impact"], out)
+        if not complete:
             status = EXIT_FAILED
     if args.json_out is not None:
         _write_text(args.json_out, json.dumps(report, indent=2) + "\n")
@@ -391,3 +377,60 @@ def cmd_angoff(args: argparse.Namespace) -> int:
             raise BadInput(f"cannot update {case.source}: {exc}") from None
         out.write(f"{case.source}: pass_mark {old} -> {round(percent, 1):g}\n")
     return status
+
+
+def _print_rounds(rounds: Sequence[Mapping[str, Any]], out: TextIO) -> None:
+    for r in rounds:
+        lo, hi = r["ci95"]
+        out.write(
+            f"round {r['round']}: {len(r['judges'])} judges, {len(r['items'])} items: cut "
+            f"{r['cut']:.1%} (SD {_fmt(r['sd'], '.1%')}, SE {_fmt(r['se'], '.1%')}, 95 % "
+            f"interval {_fmt(lo, '.1%')} to {_fmt(hi, '.1%')}); ICC(2,1) "
+            f"{_fmt(r['icc_2_1'])}, ICC(2,k) {_fmt(r['icc_2_k'])}\n"
+        )
+
+
+def _impact(
+    args: argparse.Namespace, cases: CaseSource, case: Case, rec: Mapping[str, Any]
+) -> tuple[dict[str, Any], bool]:
+    """The pass rate the recommended cut (and its neighbours) would give on the result files;
+    and whether every file was used."""
+    import numpy as np
+
+    from pocus_player.board import angoff
+
+    problems: list[str] = []
+    paths = expand(args.files, SUFFIX, problems)
+    load_identities(args.identity)
+    outcomes = _run(paths, argparse.Namespace(quiet=False, identity=args.identity,
+                                              jobs=args.jobs), cases)  # fmt: skip
+    used = [o for o in outcomes if o.ok and o.case_id == case.meta.id]
+    for message in [*problems, *_messages([o for o in outcomes if not o.ok], args.identity,
+                                          len(outcomes))]:  # fmt: skip
+        print(f"error: {message}", file=sys.stderr)
+    fractions = np.array(
+        [
+            sum(r.points for r in o.rows) / total
+            for o in used
+            if (total := sum(r.max_points for r in o.rows)) > 0
+        ]
+    )
+    se = rec["se"] or 0.0
+    impact = {
+        f"{label}": {"cut": cut, "pass_rate": angoff.pass_rate(fractions, cut)}
+        for label, cut in (
+            ("cut - 2 SE", rec["cut"] - 2 * se),
+            ("cut - 1 SE", rec["cut"] - se),
+            ("recommended cut", rec["cut"]),
+            ("cut + 1 SE", rec["cut"] + se),
+            ("cut + 2 SE", rec["cut"] + 2 * se),
+            ("current pass mark", case.settings.pass_mark),
+        )
+    }
+    return {"n": int(fractions.size), "at": impact}, len(used) == len(outcomes)
+
+
+def _print_impact(impact: Mapping[str, Any], out: TextIO) -> None:
+    out.write(f"impact on {impact['n']} candidates' results:\n")
+    for label, v in impact["at"].items():
+        out.write(f"  {label:<18} {v['cut']:6.1%}  pass rate {_fmt(v['pass_rate'], '.1%')}\n")

@@ -94,93 +94,106 @@ ITEM_COLUMNS = (
 )
 
 
+OPTION_COLUMNS = (
+    "case_id",
+    "question_id",
+    "group",
+    "option",
+    "key",
+    "n",
+    "rate",
+    "upper_rate",
+    "lower_rate",
+    "flag",
+)
+
+SCALE_COLUMNS = (
+    "scope",
+    "name",
+    "n",
+    "mean_fraction",
+    "sd_fraction",
+    "pass_mark",
+    "pass_rate",
+    "coefficient",
+    "alpha",
+    "alpha_ci_low",
+    "alpha_ci_high",
+    "sem_points",
+    "form_n",
+    "form_items",
+    "max_points",
+    "mean_points",
+    "sd_points",
+)
+
+
+class _Tables:
+    """The rows of each CSV file, gathered case by case and exam by exam."""
+
+    def __init__(self) -> None:
+        self.items: list[list[Any]] = []
+        self.options: list[list[Any]] = []
+        self.calipers: list[list[Any]] = []
+        self.errors: list[list[Any]] = []
+        self.scales: list[list[Any]] = []
+        self.hist: list[list[Any]] = []
+
+    def add_item(self, cid: str, it: Mapping[str, Any]) -> None:
+        self.items.append([cid, *[it.get(c) for c in ITEM_COLUMNS], ";".join(it["flags"])])
+        for group, rows in _option_groups(it):
+            for r in rows:
+                self.options.append(
+                    [
+                        cid,
+                        it["question_id"],
+                        group,
+                        r["option"],
+                        r["key"],
+                        r["n"],
+                        r["rate"],
+                        r["upper_rate"],
+                        r["lower_rate"],
+                        r.get("flag", ""),
+                    ]
+                )
+        cal = it.get("caliper")
+        if cal:
+            self.calipers.append([cid, it["question_id"], *[cal.get(k) for k in _CALIPER_COLUMNS]])
+            self.errors.extend([cid, it["question_id"], e] for e in cal["errors"])
+
+    def add_scales(
+        self,
+        scope: str,
+        name: str,
+        whole: Mapping[str, Any],
+        domains: Sequence[Mapping[str, Any]],
+    ) -> None:
+        """The scale of a case or exam, then of each of its domains."""
+        scopes = [(scope, name, whole)]
+        scopes += [("domain", f"{name}/{d['domain']}", d) for d in domains]
+        _scales(scopes, self.scales, self.hist)
+
+
 def write_tables(data: Mapping[str, Any], out: Path) -> None:
     """The numbers of every figure of the report, one CSV each, in `out`: items.csv (the
     difficulty-discrimination scatter), options.csv (the distractor charts), caliper.csv
     and caliper_errors.csv (the caliper plots), scales.csv and histograms.csv (the score
     histograms), flags.csv."""
-    errors: list[list[Any]] = []
-    items: list[list[Any]] = []
-    options: list[list[Any]] = []
-    calipers: list[list[Any]] = []
-    scales: list[list[Any]] = []
-    hist: list[list[Any]] = []
+    t = _Tables()
     for case in data["cases"]:
         cid = case["case_id"]
         for it in case["items"]:
-            items.append([cid, *[it.get(c) for c in ITEM_COLUMNS], ";".join(it["flags"])])
-            for group, rows in _option_groups(it):
-                for r in rows:
-                    options.append(
-                        [
-                            cid,
-                            it["question_id"],
-                            group,
-                            r["option"],
-                            r["key"],
-                            r["n"],
-                            r["rate"],
-                            r["upper_rate"],
-                            r["lower_rate"],
-                            r.get("flag", ""),
-                        ]
-                    )
-            cal = it.get("caliper")
-            if cal:
-                calipers.append([cid, it["question_id"], *[cal.get(k) for k in _CALIPER_COLUMNS]])
-                errors.extend([cid, it["question_id"], e] for e in cal["errors"])
-        scopes = [("case", cid, case["scale"])] + [
-            ("domain", f"{cid}/{d['domain']}", d) for d in case["domains"]
-        ]
-        _scales(scopes, scales, hist)
+            t.add_item(cid, it)
+        t.add_scales("case", cid, case["scale"], case["domains"])
     for exam in data["exams"]:
-        scopes = [("exam", exam["name"], exam["scale"])] + [
-            ("domain", f"{exam['name']}/{d['domain']}", d) for d in exam["domains"]
-        ]
-        _scales(scopes, scales, hist)
-    _csv(out / "items.csv", ["case_id", *ITEM_COLUMNS, "flags"], items)
-    _csv(
-        out / "options.csv",
-        [
-            "case_id",
-            "question_id",
-            "group",
-            "option",
-            "key",
-            "n",
-            "rate",
-            "upper_rate",
-            "lower_rate",
-            "flag",
-        ],
-        options,
-    )
-    _csv(out / "caliper.csv", ["case_id", "question_id", *_CALIPER_COLUMNS], calipers)
-    _csv(out / "caliper_errors.csv", ["case_id", "question_id", "error"], errors)
-    _csv(
-        out / "scales.csv",
-        [
-            "scope",
-            "name",
-            "n",
-            "mean_fraction",
-            "sd_fraction",
-            "pass_mark",
-            "pass_rate",
-            "coefficient",
-            "alpha",
-            "alpha_ci_low",
-            "alpha_ci_high",
-            "sem_points",
-            "form_n",
-            "form_items",
-            "max_points",
-            "mean_points",
-            "sd_points",
-        ],
-        scales,
-    )
-    _csv(out / "histograms.csv", ["scope", "name", "from", "to", "count"], hist)
+        t.add_scales("exam", exam["name"], exam["scale"], exam["domains"])
+    _csv(out / "items.csv", ["case_id", *ITEM_COLUMNS, "flags"], t.items)
+    _csv(out / "options.csv", OPTION_COLUMNS, t.options)
+    _csv(out / "caliper.csv", ["case_id", "question_id", *_CALIPER_COLUMNS], t.calipers)
+    _csv(out / "caliper_errors.csv", ["case_id", "question_id", "error"], t.errors)
+    _csv(out / "scales.csv", SCALE_COLUMNS, t.scales)
+    _csv(out / "histograms.csv", ["scope", "name", "from", "to", "count"], t.hist)
     _csv(
         out / "flags.csv",
         ["scope", "where", "question_id", "code", "message"],
