@@ -31,6 +31,10 @@ PSEUDO_LOCALE = "pseudo"
 # Number and date formats under the pseudo-locale: the source language's.
 _PSEUDO_FORMATS = "en_US"
 
+# Qt names a language after its default country ("Español de España"); a selector wants
+# the language alone. Other languages fall back to Qt's name.
+_NAMES = {"en": "English", "es": "Español"}
+
 # Kept referenced: Qt does not own an installed translator, and Python would free it.
 _installed: list[QTranslator] = []
 _current = SOURCE_LOCALE
@@ -45,6 +49,16 @@ def available_locales() -> tuple[str, ...]:
     )
     has_pseudo = (QM_DIR / f"{CATALOGUE}_{PSEUDO_LOCALE}.qm").is_file()
     return (SOURCE_LOCALE, *shipped, *((PSEUDO_LOCALE,) if has_pseudo else ()))
+
+
+def language_name(locale: str) -> str:
+    """What a language selector shows for `locale`: the language's own name ("Español")."""
+    if locale == PSEUDO_LOCALE:
+        return "Pseudo-locale (test)"  # a developer's tool: never translated
+    if locale in _NAMES:
+        return _NAMES[locale]
+    name = QLocale(locale).nativeLanguageName()
+    return name[:1].upper() + name[1:] if name else locale
 
 
 def resolve_locale(requested: str | None, system: str | None = None) -> str:

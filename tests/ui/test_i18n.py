@@ -74,6 +74,9 @@ def test_the_shipped_locales() -> None:
     assert i18n.resolve_locale("es_MX") == "es"
     assert i18n.resolve_locale("", system="es_ES") == "es"
     assert i18n.resolve_locale("fr") == "en"
+    names = [i18n.language_name(code) for code in i18n.available_locales()]
+    assert names == ["English", "Español", "Pseudo-locale (test)"]
+    assert i18n.language_name("fr") == "Français"
 
 
 def test_spanish_pin_prompt_and_proctor_panel(qtbot, tmp_path, use_locale) -> None:  # type: ignore[no-untyped-def]
