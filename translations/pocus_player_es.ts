@@ -479,7 +479,7 @@
     </message>
     <message>
         <source>Stop the media and the timer; hide the questions</source>
-        <translation>Detiene el vídeo o audio y el temporizador; oculta las preguntas</translation>
+        <translation>Detiene la reproducción y el temporizador; oculta las preguntas</translation>
     </message>
     <message>
         <source>&amp;Resume exam</source>
@@ -695,7 +695,7 @@
     </message>
     <message>
         <source>Media restarted.</source>
-        <translation>Multimedia reiniciado.</translation>
+        <translation>Contenido multimedia reiniciado.</translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s) added.</source>
@@ -769,7 +769,7 @@
     </message>
     <message>
         <source>Keep the line being spoken in view</source>
-        <translation>Mantiene a la vista la línea que se está diciendo</translation>
+        <translation>Mantiene a la vista la línea que se está pronunciando</translation>
     </message>
     <message>
         <source>Transcript</source>

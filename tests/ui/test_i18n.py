@@ -237,3 +237,36 @@ def test_the_app_starts_in_the_locale_asked_for_and_keeps_the_choice(qtbot, qapp
         app.shutdown()
     finally:
         i18n.install(i18n.SOURCE_LOCALE, qapp)
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_pseudo_locale_text_is_not_cut_off_at_the_minimum_display(qtbot, use_locale, scale: float) -> None:  # type: ignore[no-untyped-def]
+    # A third longer text at 1024x768: every label still shows all of its lines.
+    from tests.ui.questions_support import clipped_labels
+
+    use_locale(i18n.PSEUDO_LOCALE)
+    for case_name in DEMO_CASES:
+        case = demo_case(case_name)
+        for question in case.questions:
+            image = gray_image() if question.image is not None else None
+            w = show(qtbot, create_question_widget(question, case, image), 1024, 640)
+            w.set_text_scale(scale)
+            qtbot.waitUntil(lambda w=w: not clipped_labels(w))
+            assert w._content.width() <= w._scroll.viewport().width()  # no sideways scrolling
+            w.close()
+
+
+def test_pseudo_locale_proctor_panel_fits_at_200_percent(qtbot, qapp, use_locale) -> None:  # type: ignore[no-untyped-def]
+    from pocus_player.ui import theme
+    from tests.ui.questions_support import clipped_labels
+
+    use_locale(i18n.PSEUDO_LOCALE)
+    theme.apply(qapp, high_contrast=False, scale=2.0)
+    try:
+        panel, _content = _proctor_panel(qtbot, None)
+        show(qtbot, panel, 1024, 768)
+        qtbot.waitUntil(lambda: not clipped_labels(panel))
+        assert panel.minimumSizeHint().width() <= 1024
+    finally:
+        theme.apply(qapp)
+        qapp.setStyleSheet("")
