@@ -87,7 +87,7 @@
     </message>
     <message>
         <source>Tick every option that applies. Click an option, or {keys}, to tick or untick it. Up and Down move between options; Space ticks the one in focus.</source>
-        <translation>Marque todas las opciones correctas. Haga clic en una opción, o {keys}, para marcarla o desmarcarla. Las flechas arriba y abajo recorren las opciones; Espacio marca la que tiene el foco.</translation>
+        <translation>Marque todas las opciones que correspondan. Haga clic en una opción, o {keys}, para marcarla o desmarcarla. Las flechas arriba y abajo recorren las opciones; Espacio marca la que tiene el foco.</translation>
     </message>
     <message>
         <source>Choose one answer. Click an option, or {keys}. Up and Down move between options; Space chooses the one in focus.</source>
