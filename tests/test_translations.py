@@ -116,7 +116,8 @@ def test_every_message_counting_with_percent_n_is_a_plural_message() -> None:
 
 
 def _update_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("update_translations", REPO / "scripts/update-translations.py")
+    path = REPO / "scripts/update-translations.py"
+    spec = importlib.util.spec_from_file_location("update_translations", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -136,7 +137,8 @@ def test_the_pseudo_locale_keeps_placeholders_and_grows_a_third() -> None:
     prose = "Type the new PIN again to confirm it"
     assert len(pseudo(prose)) >= 1.3 * len(prose)
     # The whole interface, placeholders and all, a third longer on average.
-    pairs = [(m.findtext("source", ""), forms(m)[0]) for _c, m in messages(TS_DIR / "pocus_player_pseudo.ts")]
+    pseudo_ts = TS_DIR / "pocus_player_pseudo.ts"
+    pairs = [(m.findtext("source", ""), forms(m)[0]) for _c, m in messages(pseudo_ts)]
     assert sum(len(t) for _s, t in pairs) >= 1.3 * sum(len(s) for s, _t in pairs)
 
 

@@ -322,7 +322,8 @@ class ExamApp(QObject):
         failed = [c for c in checks if not c.ok]
         if pkg is None or failed or len(cases) != len(progress.cases):
             reason = failed[0].detail if failed else self.tr("its cases differ from the exam begun")
-            w.show_error(self.tr("The unfinished exam cannot be resumed: {reason}").format(reason=reason))
+            cannot = self.tr("The unfinished exam cannot be resumed: {reason}")
+            w.show_error(cannot.format(reason=reason))
             if pkg is not None:
                 from pocus_player.core.package import content
 

@@ -56,7 +56,9 @@ class PinPrompt(QFrame):
         self.pin.setValidator(digits)
         self.pin.setAccessibleName(self.tr("Proctor PIN"))
         self.pin.setAccessibleDescription(
-            self.tr("The proctor PIN, {low} to {high} digits").format(low=MIN_LENGTH, high=MAX_LENGTH)
+            self.tr("The proctor PIN, {low} to {high} digits").format(
+                low=MIN_LENGTH, high=MAX_LENGTH
+            )
         )
         self.confirm = QLineEdit()
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
@@ -72,7 +74,9 @@ class PinPrompt(QFrame):
         self.form.addRow(self.confirm_label, self.confirm)
         self.message = message_label()
         self.ok = button(self.tr("&Unlock"), self.tr("Unlock"), self.tr("Check the PIN"), "primary")
-        self.cancel = button(self.tr("&Cancel"), self.tr("Cancel"), self.tr("Close without unlocking"))
+        self.cancel = button(
+            self.tr("&Cancel"), self.tr("Cancel"), self.tr("Close without unlocking")
+        )
         self.cancel.setVisible(cancellable)
         row = QHBoxLayout()
         row.addWidget(self.ok)
@@ -149,7 +153,8 @@ class PinPrompt(QFrame):
         try:
             if self.setting_new:
                 if pin != self.confirm.text():
-                    show_message(self.message, self.tr("The two PINs differ. Type the same PIN twice."))
+                    differ = self.tr("The two PINs differ. Type the same PIN twice.")
+                    show_message(self.message, differ)
                     self.confirm.clear()
                     self.confirm.setFocus()
                     return

@@ -100,7 +100,9 @@ class ProctorPanel(QFrame):
         self.minutes.setAccessibleName(self.tr("Minutes to add"))
         self.minutes.setAccessibleDescription(self.tr("Extra time to grant, in minutes"))
         self.add_time_button = button(
-            self.tr("&Add time"), self.tr("Add time"), self.tr("Grant the extra minutes to this case")
+            self.tr("&Add time"),
+            self.tr("Add time"),
+            self.tr("Grant the extra minutes to this case"),
         )
 
     def _init_incident_controls(self) -> None:

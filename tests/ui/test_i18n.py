@@ -1,4 +1,4 @@
-"""The interface in another language: Spanish on screen, and no English left under the pseudo-locale.
+"""The interface in another language: Spanish on screen, no English left under the pseudo-locale.
 
 Widgets read their text when they are built, so each test installs a locale first
 and builds the widgets after; the source language is put back afterwards.
@@ -86,7 +86,9 @@ def test_spanish_pin_prompt_and_proctor_panel(qtbot, tmp_path, use_locale) -> No
     assert prompt.title.text() == "PIN del supervisor"
     assert prompt.ok.text() == "&Desbloquear"
     assert prompt.pin.accessibleName() == "PIN del supervisor"
-    assert prompt._lockout_text(1) == "Demasiados PIN incorrectos. Vuelva a intentarlo dentro de 1 segundo."
+    assert prompt._lockout_text(1) == (
+        "Demasiados PIN incorrectos. Vuelva a intentarlo dentro de 1 segundo."
+    )
     assert prompt._lockout_text(30).endswith("dentro de 30 segundos.")
 
     controller = FakeController()
@@ -147,7 +149,6 @@ def _pin_prompts(qtbot, tmp_path) -> tuple[QWidget, list[str]]:  # type: ignore[
 def _proctor_panel(qtbot, tmp_path) -> tuple[QWidget, list[str]]:  # type: ignore[no-untyped-def]
     controller = FakeController()
     panel = ProctorPanel(controller)  # type: ignore[arg-type]
-    panel._controller_keepalive = controller  # type: ignore[attr-defined]
     panel.refresh()
     panel._add_time()
     panel._incident()

@@ -113,7 +113,9 @@ class QuestionWidget(QWidget):
         bar = self._scroll.verticalScrollBar()
         bar.setAccessibleName(QCoreApplication.translate("QuestionWidget", "Scroll the question"))
         bar.setAccessibleDescription(
-            QCoreApplication.translate("QuestionWidget", "Shows the rest of the question when it does not fit.")
+            QCoreApplication.translate(
+                "QuestionWidget", "Shows the rest of the question when it does not fit."
+            )
         )
         outer.addWidget(self._scroll)
 
@@ -144,11 +146,15 @@ class QuestionWidget(QWidget):
             # An image question must show its stem and its whole image together; at large
             # text the instructions would push the image out of view, so they fold away
             # behind this button (the image's accessible description keeps them).
-            self._how = QPushButton(QCoreApplication.translate("QuestionWidget", "Hide how to answer"), self._content)
+            self._how = QPushButton(
+                QCoreApplication.translate("QuestionWidget", "Hide how to answer"), self._content
+            )
             self._how.setObjectName("HowToAnswer")
             self._how.setCheckable(True)
             self._how.setChecked(True)
-            self._how.setAccessibleName(QCoreApplication.translate("QuestionWidget", "How to answer"))
+            self._how.setAccessibleName(
+                QCoreApplication.translate("QuestionWidget", "How to answer")
+            )
             self._how.setAccessibleDescription(
                 QCoreApplication.translate(
                     "QuestionWidget",
@@ -166,7 +172,9 @@ class QuestionWidget(QWidget):
 
         self._key_label = self._label("", "QuestionKey")
         self._key_label.setProperty("role", "ok")
-        self._key_label.setAccessibleName(QCoreApplication.translate("QuestionWidget", "Answer key"))
+        self._key_label.setAccessibleName(
+            QCoreApplication.translate("QuestionWidget", "Answer key")
+        )
         self._key_label.hide()
         self._layout.addWidget(self._key_label)
         self._rationale = self._label(

@@ -83,9 +83,8 @@ def key_text(key: CaliperKey) -> str:
         tol = f"{_plain(exact_decimal(key.tolerance) * 100)} %"
     else:
         tol = _plain(exact_decimal(key.tolerance))
-    return QCoreApplication.translate("CaliperQuestionWidget", "Key: {value} ± {tolerance}").format(
-        value=format_measurement(value, key.unit), tolerance=tol
-    )
+    text = QCoreApplication.translate("CaliperQuestionWidget", "Key: {value} ± {tolerance}")
+    return text.format(value=format_measurement(value, key.unit), tolerance=tol)
 
 
 class CaliperCanvas(ImageCanvas):
