@@ -1,7 +1,7 @@
 """Screenshots of every screen of the exam application, at a display size and text scales.
 
     xvfb-run -a -s "-screen 0 1024x768x24" python scripts/screenshots.py \
-        [--size 1024x768] [--text-scale 1 --text-scale 2] [OUT_DIR]
+        [--size 1024x768] [--text-scale 1 --text-scale 2] [--locale es] [OUT_DIR]
 
 Writes PNGs to docs/screenshots/ (default): start, setup, preflight, instructions,
 encounter with captions, each question type, the submit confirmation, the proctor
@@ -35,6 +35,7 @@ from tests.ui.app_support import PIN, make_pin, skip_to_checkpoint  # noqa: E402
 from tests.ui.test_e2e_app import key_response  # noqa: E402
 
 SIZE = (1024, 768)
+LOCALE: str | None = None  # the interface language (None: the system's)
 
 
 def settle(ms: int = 300) -> None:
@@ -83,6 +84,7 @@ def new_app(tmp: Path, exam: str, scale: float, **kw: Any) -> ExamApp:
             exam=exam,
             kiosk=False,
             text_scale=scale,
+            locale=LOCALE,
             **kw,
         )
     )
@@ -246,15 +248,17 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 def main(argv: list[str]) -> int:
-    global SIZE
+    global SIZE, LOCALE
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("out", nargs="?", type=Path, default=REPO / "docs" / "screenshots")
     parser.add_argument("--size", type=parse_size, default=SIZE, help="WIDTHxHEIGHT")
     parser.add_argument(
         "--text-scale", type=float, action="append", help="1 to 2; may be given more than once"
     )
+    parser.add_argument("--locale", help="the interface language: en, es, pseudo")
     args = parser.parse_args(argv)
     SIZE = args.size
+    LOCALE = args.locale
     scales = args.text_scale or [1.0, 2.0]
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)

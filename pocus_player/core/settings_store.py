@@ -111,6 +111,7 @@ class AppSettings:
     # age identity (unlocks packages built for the center without a passphrase).
     board_signing_key: Path | None = None
     center_identity: Path | None = None
+    locale: str = ""  # the interface language ("es"); "": the system's
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -122,6 +123,7 @@ class AppSettings:
             "default_time_multiplier": self.default_time_multiplier,
             "board_signing_key": str(self.board_signing_key) if self.board_signing_key else None,
             "center_identity": str(self.center_identity) if self.center_identity else None,
+            "locale": self.locale,
             "exams": [e.to_json() for e in self.exams],
         }
 
@@ -198,6 +200,10 @@ def _parse(data: Any, base: Path) -> tuple[AppSettings, list[str]]:
     if mult not in TIME_MULTIPLIERS:
         problems.append("Setting 'default_time_multiplier' must be 1.0, 1.25, 1.5 or 2.0.")
         mult = 1.0
+    locale = data.get("locale") or ""
+    if not isinstance(locale, str):
+        problems.append("Setting 'locale' must be a language code such as 'es'; the system's is used.")
+        locale = ""
     exams: list[ExamDef] = []
     for i, raw in enumerate(data.get("exams") or []):
         if isinstance(raw, dict) and isinstance(raw.get("package"), str):
@@ -225,6 +231,7 @@ def _parse(data: Any, base: Path) -> tuple[AppSettings, list[str]]:
             default_time_multiplier=float(mult),
             board_signing_key=signing,
             center_identity=center,
+            locale=locale,
         ),
         problems,
     )

@@ -32,7 +32,7 @@ from pocus_player.core.settings_store import (
     package_exam,
     results_dir_for,
 )
-from pocus_player.ui import theme
+from pocus_player.ui import i18n, theme
 from pocus_player.ui.logging_setup import setup_logging
 
 if TYPE_CHECKING:  # the engine and journal load after the start screen is up
@@ -54,6 +54,7 @@ class AppOptions:
     text_scale: float = 1.0
     audio_output: str | None = None  # libvlc audio output module ("dummy" for silent test runs)
     verbose: bool = False
+    locale: str | None = None  # the interface language; None: from the settings, else the system's
 
 
 def create_qapp(argv: list[str] | None = None) -> QApplication:
@@ -84,6 +85,8 @@ class ExamApp(QObject):
         loaded = SettingsStore(self.dirs).load()
         self.settings = loaded.settings
         self.problems = loaded.problems
+        # Before any window is built: widgets read their text when they are made.
+        self.locale = i18n.install(options.locale or self.settings.locale)
         self.results_dir = results_dir_for(self.dirs, self.settings, options.results_dir)
         self.pin_store = PinStore(self.dirs.pin_file)
         self.progress_store = ProgressStore(self.dirs)
@@ -101,7 +104,8 @@ class ExamApp(QObject):
             path = Path(options.exam).expanduser().resolve()
             known = next((e for e in self.exams if e.cases == (path,)), None)
             if known is None:
-                known = ExamDef(f"file-{path.stem}", f"Case file: {path.name}", (path,))
+                title = self.tr("Case file: {name}").format(name=path.name)
+                known = ExamDef(f"file-{path.stem}", title, (path,))
                 self.exams.append(known)
             self.preselect = known.id
         self.start_window = None  # type: ignore[var-annotated]
@@ -137,6 +141,17 @@ class ExamApp(QObject):
         except OSError as exc:
             log.warning("cannot look for unfinished exams: %s", exc.strerror)
             return []
+
+    def set_locale(self, locale: str) -> None:
+        """The proctor chose the interface language: keep it in the settings, rebuild the screen."""
+        self.locale = i18n.install(locale)
+        self.settings = replace(self.settings, locale=locale)
+        try:
+            SettingsStore(self.dirs).save(self.settings)
+        except OSError as exc:
+            log.warning("cannot save the interface language: %s", exc.strerror)
+        if self.start_window is not None and self.candidate_window is None:
+            self.show_start()
 
     # -- the start screen
 
@@ -243,7 +258,9 @@ class ExamApp(QObject):
     def start_exam(self, progress: ExamProgress) -> None:
         cases = list(self.start_window.loaded_cases) if self.start_window else []
         if len(cases) != len(progress.cases):
-            self.start_window.show_error("The cases were not all loaded; run the preflight again.")
+            self.start_window.show_error(
+                self.tr("The cases were not all loaded; run the preflight again.")
+            )
             return
         log.info("exam %s starting (%d case(s))", progress.exam_id, len(cases))
         self._build_exam(progress, cases, self.start_window.delivery)
@@ -264,15 +281,19 @@ class ExamApp(QObject):
         progress = self._progress_for(unfinished)
         if progress is None:
             self.start_window.show_error(
-                f"The case {unfinished.case_id!r} of the unfinished exam is not among the exams "
-                "on this computer, so it cannot be resumed here."
+                self.tr(
+                    "The case “{case}” of the unfinished exam is not among the exams "
+                    "on this computer, so it cannot be resumed here."
+                ).format(case=unfinished.case_id)
             )
             return
         try:
             cases = load_exam_cases(progress.cases, self.probe)
         except CaseValidationError as exc:
             self.start_window.show_error(
-                "The unfinished exam's case no longer validates: " + str(exc.problems[0])
+                self.tr("The unfinished exam's case no longer validates: {problem}").format(
+                    problem=exc.problems[0]
+                )
             )
             return
         self._build_exam(progress, cases)
@@ -300,8 +321,9 @@ class ExamApp(QObject):
         )
         failed = [c for c in checks if not c.ok]
         if pkg is None or failed or len(cases) != len(progress.cases):
-            reason = failed[0].detail if failed else "its cases differ from the exam begun"
-            w.show_error(f"The unfinished exam cannot be resumed: {reason}")
+            reason = failed[0].detail if failed else self.tr("its cases differ from the exam begun")
+            cannot = self.tr("The unfinished exam cannot be resumed: {reason}")
+            w.show_error(cannot.format(reason=reason))
             if pkg is not None:
                 from pocus_player.core.package import content
 
@@ -329,7 +351,7 @@ class ExamApp(QObject):
                 if _case_id_matches(path, u.case_id):
                     return ExamProgress(
                         exam_id=f"resume-{u.session_id}",
-                        exam_title="Resumed exam",
+                        exam_title=self.tr("Resumed exam"),
                         cases=(path,),
                         candidate_id=u.candidate_id,
                         candidate_name="",

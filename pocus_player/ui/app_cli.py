@@ -2,7 +2,7 @@
 
 pocus-player [app] [--exam ID|CASE.yaml] [--candidate-id ID] [--candidate-name NAME]
                    [--practice] [--results-dir DIR] [--config-dir DIR]
-                   [--windowed] [--high-contrast] [--text-scale 1.0-2.0]
+                   [--windowed] [--high-contrast] [--text-scale 1.0-2.0] [--locale LOCALE]
 """
 
 from __future__ import annotations
@@ -48,6 +48,13 @@ def add_subparser(subparsers: Any) -> None:
         metavar="S",
         help="text size from 1.0 to 2.0 (2.0 = 200 %%)",
     )
+    p.add_argument(
+        "--locale",
+        default=None,
+        metavar="LOCALE",
+        help="the interface language: en, es, or pseudo (accented, longer text for testing); "
+        "default: the settings' choice, else the system's language",
+    )
     p.add_argument("--audio-output", default=None, help=argparse.SUPPRESS)
     p.set_defaults(handler=run_app)
 
@@ -75,6 +82,7 @@ def options_from_args(args: argparse.Namespace) -> Any:
         text_scale=scale,
         audio_output=getattr(args, "audio_output", None),
         verbose=bool(getattr(args, "verbose", False)),
+        locale=getattr(args, "locale", None) or None,
     )
 
 

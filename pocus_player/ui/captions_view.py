@@ -99,7 +99,7 @@ class CaptionOverlay(QWidget):
         # Clicks go to the media area below; the overlay only shows text.
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground, True)
-        self.setAccessibleName("Captions")
+        self.setAccessibleName(self.tr("Captions"))
         self._update_accessible_description()
 
     # ------------------------------------------------------------------ state
@@ -174,7 +174,7 @@ class CaptionOverlay(QWidget):
         self._caption_font = font
 
     def _update_accessible_description(self) -> None:
-        self.setAccessibleDescription(self._text or "No caption at this time")
+        self.setAccessibleDescription(self._text or self.tr("No caption at this time"))
 
     # ------------------------------------------------------------------ geometry
 
@@ -374,10 +374,10 @@ class TranscriptDrawer(QWidget):
         self._spans: tuple[tuple[int, int] | None, ...] = ()
         self._current: Cue | None = None
 
-        self._title = QLabel("&Transcript", self)
-        self._follow = QCheckBox("&Follow playback", self)
+        self._title = QLabel(self.tr("&Transcript"), self)
+        self._follow = QCheckBox(self.tr("&Follow playback"), self)
         self._follow.setChecked(True)
-        self._follow.setToolTip("Keep the line being spoken in view")
+        self._follow.setToolTip(self.tr("Keep the line being spoken in view"))
         self._follow.toggled.connect(self._on_follow_toggled)
         self._view = QPlainTextEdit(self)
         self._view.setReadOnly(True)
@@ -390,8 +390,8 @@ class TranscriptDrawer(QWidget):
         self._view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self._view.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self._view.setAccessibleName("Transcript")
-        self._view.setAccessibleDescription("Written script of the media being played")
+        self._view.setAccessibleName(self.tr("Transcript"))
+        self._view.setAccessibleDescription(self.tr("Written script of the media being played"))
         self._title.setBuddy(self._view)
 
         header = QHBoxLayout()
@@ -402,7 +402,7 @@ class TranscriptDrawer(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(header)
         layout.addWidget(self._view, 1)
-        self.setAccessibleName("Transcript drawer")
+        self.setAccessibleName(self.tr("Transcript drawer"))
         self.setFocusProxy(self._view)
         self._apply_font()
 
@@ -431,7 +431,7 @@ class TranscriptDrawer(QWidget):
             self._text = ""
             self._spans = ()
         self._view.setPlainText(self._text)
-        self._view.setPlaceholderText("No written script for this item")
+        self._view.setPlaceholderText(self.tr("No written script for this item"))
         self._current = None
         self._apply_highlight()
 
@@ -500,7 +500,7 @@ class TranscriptDrawer(QWidget):
         span = self._current_span()
         if span is None:
             self._view.setExtraSelections([])
-            self._view.setAccessibleDescription("Written script of the media being played")
+            self._view.setAccessibleDescription(self.tr("Written script of the media being played"))
             return
         selection = QTextEdit.ExtraSelection()
         fmt = QTextCharFormat()
@@ -512,7 +512,9 @@ class TranscriptDrawer(QWidget):
         selection.format = fmt
         selection.cursor = self._span_cursor(span)
         self._view.setExtraSelections([selection])
-        self._view.setAccessibleDescription(f"Now: {self._text[span[0] : span[1]]}")
+        self._view.setAccessibleDescription(
+            self.tr("Now: {text}").format(text=self._text[span[0] : span[1]])
+        )
         self._scroll_to_current()
 
     def _on_follow_toggled(self, on: bool) -> None:

@@ -346,7 +346,7 @@ class MediaWidget(QWidget):
         font.setBold(True)
         p.setFont(font)
         p.setPen(_POSTER_FG)
-        name = self._poster_narrator or "Narration"
+        name = self._poster_narrator or self.tr("Narration")
         p.drawText(QRectF(0, cy + 1.8 * unit, w, unit), Qt.AlignmentFlag.AlignCenter, name)
         font.setBold(False)
         font.setPixelSize(max(11, int(unit * 0.4)))
@@ -355,7 +355,7 @@ class MediaWidget(QWidget):
         p.drawText(
             QRectF(unit * 0.5, cy + 2.8 * unit, w - unit, unit * 1.6),
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-            self._poster_title or "Audio narration",
+            self._poster_title or self.tr("Audio narration"),
         )
 
     def _paint_message(self, p: QPainter) -> None:

@@ -54,23 +54,29 @@ class PinPrompt(QFrame):
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setValidator(digits)
-        self.pin.setAccessibleName("Proctor PIN")
-        self.pin.setAccessibleDescription(f"The proctor PIN, {MIN_LENGTH} to {MAX_LENGTH} digits")
+        self.pin.setAccessibleName(self.tr("Proctor PIN"))
+        self.pin.setAccessibleDescription(
+            self.tr("The proctor PIN, {low} to {high} digits").format(
+                low=MIN_LENGTH, high=MAX_LENGTH
+            )
+        )
         self.confirm = QLineEdit()
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm.setValidator(QRegularExpressionValidator(rf"\d{{0,{MAX_LENGTH}}}"))
-        self.confirm.setAccessibleName("Repeat the new PIN")
-        self.confirm.setAccessibleDescription("Type the new PIN again to confirm it")
+        self.confirm.setAccessibleName(self.tr("Repeat the new PIN"))
+        self.confirm.setAccessibleDescription(self.tr("Type the new PIN again to confirm it"))
         self.form = QFormLayout()
-        self.pin_label = QLabel("&PIN:")
+        self.pin_label = QLabel(self.tr("&PIN:"))
         self.pin_label.setBuddy(self.pin)
-        self.confirm_label = QLabel("&Repeat PIN:")
+        self.confirm_label = QLabel(self.tr("&Repeat PIN:"))
         self.confirm_label.setBuddy(self.confirm)
         self.form.addRow(self.pin_label, self.pin)
         self.form.addRow(self.confirm_label, self.confirm)
         self.message = message_label()
-        self.ok = button("&Unlock", "Unlock", "Check the PIN", "primary")
-        self.cancel = button("&Cancel", "Cancel", "Close without unlocking")
+        self.ok = button(self.tr("&Unlock"), self.tr("Unlock"), self.tr("Check the PIN"), "primary")
+        self.cancel = button(
+            self.tr("&Cancel"), self.tr("Cancel"), self.tr("Close without unlocking")
+        )
         self.cancel.setVisible(cancellable)
         row = QHBoxLayout()
         row.addWidget(self.ok)
@@ -100,9 +106,9 @@ class PinPrompt(QFrame):
 
     def reset(self) -> None:
         new = self.setting_new
-        self.title.setText("Set the proctor PIN" if new else "Proctor PIN")
-        self.ok.setText("&Set PIN" if new else "&Unlock")
-        self.ok.setAccessibleName("Set PIN" if new else "Unlock")
+        self.title.setText(self.tr("Set the proctor PIN") if new else self.tr("Proctor PIN"))
+        self.ok.setText(self.tr("&Set PIN") if new else self.tr("&Unlock"))
+        self.ok.setAccessibleName(self.tr("Set PIN") if new else self.tr("Unlock"))
         self.confirm.setVisible(new)
         self.confirm_label.setVisible(new)
         self.pin.clear()
@@ -111,8 +117,10 @@ class PinPrompt(QFrame):
         if new:
             show_message(
                 self.message,
-                f"No PIN is set on this computer yet. Choose one of {MIN_LENGTH} to "
-                f"{MAX_LENGTH} digits; it is needed to start, pause and end exams.",
+                self.tr(
+                    "No PIN is set on this computer yet. Choose one of {low} to {high} digits; "
+                    "it is needed to start, pause and end exams."
+                ).format(low=MIN_LENGTH, high=MAX_LENGTH),
                 "warning",
             )
         try:
@@ -133,11 +141,11 @@ class PinPrompt(QFrame):
         self.ok.setEnabled(not locked)
         self.pin.setEnabled(not locked)
         if locked:
-            show_message(self.message, str(PinLockedOut(remaining)))
+            show_message(self.message, self._lockout_text(remaining))
             self._lock_timer.start()
         elif self._lock_timer.isActive():
             self._lock_timer.stop()
-            show_message(self.message, "You can try the PIN again.", "warning")
+            show_message(self.message, self.tr("You can try the PIN again."), "warning")
             self.pin.setFocus()
 
     def _submit(self) -> None:
@@ -145,9 +153,13 @@ class PinPrompt(QFrame):
         try:
             if self.setting_new:
                 if pin != self.confirm.text():
-                    show_message(self.message, "The two PINs differ. Type the same PIN twice.")
+                    differ = self.tr("The two PINs differ. Type the same PIN twice.")
+                    show_message(self.message, differ)
                     self.confirm.clear()
                     self.confirm.setFocus()
+                    return
+                if not MIN_LENGTH <= len(pin) <= MAX_LENGTH:
+                    show_message(self.message, self._length_text())
                     return
                 self.store.set_pin(pin)
                 self.pin.clear()
@@ -162,8 +174,8 @@ class PinPrompt(QFrame):
             left = self.store.attempts_left()
             show_message(
                 self.message,
-                f"Wrong PIN. {left} {'try' if left == 1 else 'tries'} left before a "
-                f"{self.store.lockout_s:.0f}-second lockout.",
+                self.tr("Wrong PIN. %n try(s) left before a {seconds}-second lockout.", "", left)
+                .format(seconds=f"{self.store.lockout_s:.0f}"),
             )
         except PinLockedOut:
             self._refresh_lock()
@@ -171,6 +183,15 @@ class PinPrompt(QFrame):
             show_message(self.message, str(exc))
         self.pin.clear()
         self.pin.setFocus()
+
+    def _lockout_text(self, remaining_s: float) -> str:
+        seconds = max(1, round(remaining_s))
+        return self.tr("Too many wrong PINs. Try again in %n second(s).", "", seconds)
+
+    def _length_text(self) -> str:
+        return self.tr("The PIN must be {low} to {high} digits long.").format(
+            low=MIN_LENGTH, high=MAX_LENGTH
+        )
 
     def _cancel(self) -> None:
         self.pin.clear()

@@ -33,6 +33,9 @@ def add_subparser(subparsers: Any) -> None:
     p.add_argument("--case-id", help="with a package of several cases: the one to show")
     p.add_argument("--passphrase-env", metavar="VAR", help="a package's passphrase, from VAR")
     p.add_argument("--passphrase-file", type=Path, help="a package's passphrase, from a file")
+    p.add_argument(
+        "--locale", help="the interface language: en, es, pseudo (default: the system's)"
+    )
     p.set_defaults(handler=cmd_preview)
 
     e = subparsers.add_parser(
@@ -124,6 +127,9 @@ def cmd_preview(args: argparse.Namespace) -> int:
         theme.apply(app)  # type: ignore[arg-type]
     except ImportError:
         pass
+    from pocus_player.ui import i18n
+
+    i18n.install(getattr(args, "locale", None) or "", app)
     from pocus_player.ui.preview_window import PreviewWindow
 
     window = PreviewWindow(case_path, sealed_case=sealed, watch=sealed is None)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Signal
 
 # Widgets only later screens use are imported where those are built: PySide6 builds a
 # class and its enums on first import, and the PIN screen should not wait for that.
@@ -36,12 +36,17 @@ if TYPE_CHECKING:  # the exam engine loads after the PIN screen
 
 log = logging.getLogger(__name__)
 
-INCIDENT_CATEGORIES = (
-    "Technical problem",
-    "Candidate unwell",
-    "Disruption in the room",
-    "Suspected misconduct",
-    "Other",
+# Recorded in the result file in English (the board's analysis groups by them); shown
+# to the proctor in the interface's language.
+INCIDENT_CATEGORIES: tuple[str, ...] = tuple(
+    str(category)
+    for category in (
+        QT_TRANSLATE_NOOP("ProctorPanel", "Technical problem"),
+        QT_TRANSLATE_NOOP("ProctorPanel", "Candidate unwell"),
+        QT_TRANSLATE_NOOP("ProctorPanel", "Disruption in the room"),
+        QT_TRANSLATE_NOOP("ProctorPanel", "Suspected misconduct"),
+        QT_TRANSLATE_NOOP("ProctorPanel", "Other"),
+    )
 )
 
 
@@ -55,11 +60,11 @@ class ProctorPanel(QFrame):
         super().__init__(parent)
         self.controller = controller
         self.setObjectName("Card")
-        self.title = QLabel("Proctor panel")
+        self.title = QLabel(self.tr("Proctor panel"))
         self.title.setObjectName("Title")
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Exam status")
+        self.status.setAccessibleName(self.tr("Exam status"))
         self.message = message_label()
         self._init_exam_controls()
         self._init_incident_controls()
@@ -72,38 +77,50 @@ class ProctorPanel(QFrame):
         from PySide6.QtWidgets import QSpinBox
 
         self.pause_button = button(
-            "&Pause exam", "Pause exam", "Stop the media and the timer; hide the questions"
+            self.tr("&Pause exam"),
+            self.tr("Pause exam"),
+            self.tr("Stop the media and the timer; hide the questions"),
         )
         self.resume_button = button(
-            "&Resume exam", "Resume exam", "Continue the exam where it stopped", "primary"
+            self.tr("&Resume exam"),
+            self.tr("Resume exam"),
+            self.tr("Continue the exam where it stopped"),
+            "primary",
         )
         self.retry_button = button(
-            "Retry &media", "Retry media", "Load the failed media again and continue"
+            self.tr("Retry &media"),
+            self.tr("Retry media"),
+            self.tr("Load the failed media again and continue"),
         )
 
         self.minutes = QSpinBox()
         self.minutes.setRange(1, 120)
         self.minutes.setValue(5)
-        self.minutes.setSuffix(" min")
-        self.minutes.setAccessibleName("Minutes to add")
-        self.minutes.setAccessibleDescription("Extra time to grant, in minutes")
+        self.minutes.setSuffix(self.tr(" min"))
+        self.minutes.setAccessibleName(self.tr("Minutes to add"))
+        self.minutes.setAccessibleDescription(self.tr("Extra time to grant, in minutes"))
         self.add_time_button = button(
-            "&Add time", "Add time", "Grant the extra minutes to this case"
+            self.tr("&Add time"),
+            self.tr("Add time"),
+            self.tr("Grant the extra minutes to this case"),
         )
 
     def _init_incident_controls(self) -> None:
         from PySide6.QtWidgets import QComboBox
 
         self.category = QComboBox()
-        self.category.addItems(INCIDENT_CATEGORIES)
-        self.category.setAccessibleName("Incident category")
-        self.category.setAccessibleDescription("What kind of incident to record")
+        for category in INCIDENT_CATEGORIES:
+            self.category.addItem(QCoreApplication.translate("ProctorPanel", category), category)
+        self.category.setAccessibleName(self.tr("Incident category"))
+        self.category.setAccessibleDescription(self.tr("What kind of incident to record"))
         self.note = QLineEdit()
-        self.note.setPlaceholderText("What happened (no candidate answers)")
-        self.note.setAccessibleName("Incident note")
-        self.note.setAccessibleDescription("A short note describing the incident")
+        self.note.setPlaceholderText(self.tr("What happened (no candidate answers)"))
+        self.note.setAccessibleName(self.tr("Incident note"))
+        self.note.setAccessibleDescription(self.tr("A short note describing the incident"))
         self.incident_button = button(
-            "Record &incident", "Record incident", "Write the incident into the result file"
+            self.tr("Record &incident"),
+            self.tr("Record incident"),
+            self.tr("Write the incident into the result file"),
         )
 
     def _init_end_controls(self) -> None:
@@ -111,33 +128,36 @@ class ProctorPanel(QFrame):
         from PySide6.QtWidgets import QListWidget
 
         self.end_reason = QLineEdit()
-        self.end_reason.setPlaceholderText("Reason for ending the case")
-        self.end_reason.setAccessibleName("Reason for ending")
-        self.end_reason.setAccessibleDescription("Why the case is ended early")
+        self.end_reason.setPlaceholderText(self.tr("Reason for ending the case"))
+        self.end_reason.setAccessibleName(self.tr("Reason for ending"))
+        self.end_reason.setAccessibleDescription(self.tr("Why the case is ended early"))
         self.end_button = button(
-            "&End case now…", "End case", "End this case now; answers given are kept", "danger"
+            self.tr("&End case now…"),
+            self.tr("End case"),
+            self.tr("End this case now; answers given are kept"),
+            "danger",
         )
         self.end_confirm = button(
-            "Yes, end the &case",
-            "Confirm end case",
-            "End the case now; this cannot be undone",
+            self.tr("Yes, end the &case"),
+            self.tr("Confirm end case"),
+            self.tr("End the case now; this cannot be undone"),
             "danger",
         )
         self.end_confirm.hide()
 
         self.log_list = QListWidget()
-        self.log_list.setAccessibleName("Actions taken")
-        self.log_list.setAccessibleDescription("Proctor actions recorded during this exam")
+        self.log_list.setAccessibleName(self.tr("Actions taken"))
+        self.log_list.setAccessibleDescription(self.tr("Proctor actions recorded during this exam"))
         self.log_list.setMaximumHeight(140)
         self.close_button = button(
-            "Back to the &candidate screen",
-            "Close proctor panel",
-            "Return to the candidate's screen",
+            self.tr("Back to the &candidate screen"),
+            self.tr("Close proctor panel"),
+            self.tr("Return to the candidate's screen"),
         )
         self.finish_button = button(
-            "&Close the exam and lock",
-            "Close the exam",
-            "Leave this exam (it has ended) and return to the locked start screen",
+            self.tr("&Close the exam and lock"),
+            self.tr("Close the exam"),
+            self.tr("Leave this exam (it has ended) and return to the locked start screen"),
             "primary",
         )
 
@@ -151,26 +171,26 @@ class ProctorPanel(QFrame):
         pr.add(self.resume_button)
         pr.add(self.retry_button)
         pr.add_stretch(1)
-        grid.addRow("Exam:", pr)
+        grid.addRow(self.tr("Exam:"), pr)
         tr = ReflowRow()
         tr.add(self.minutes)
         tr.add(self.add_time_button)
         tr.add_stretch(1)
-        time_label = QLabel("Extra &time:")
+        time_label = QLabel(self.tr("Extra &time:"))
         time_label.setBuddy(self.minutes)
         grid.addRow(time_label, tr)
         ir = ReflowRow()
         ir.add(self.category)
         ir.add(self.note, 1)
         ir.add(self.incident_button)
-        inc_label = QLabel("I&ncident:")
+        inc_label = QLabel(self.tr("I&ncident:"))
         inc_label.setBuddy(self.category)
         grid.addRow(inc_label, ir)
         er = ReflowRow()
         er.add(self.end_reason, 1)
         er.add(self.end_button)
         er.add(self.end_confirm)
-        end_label = QLabel("En&d:")
+        end_label = QLabel(self.tr("En&d:"))
         end_label.setBuddy(self.end_reason)
         grid.addRow(end_label, er)
 
@@ -179,7 +199,7 @@ class ProctorPanel(QFrame):
         v.addWidget(self.status)
         v.addWidget(self.message)
         v.addLayout(grid)
-        v.addWidget(QLabel("Recorded in this sitting:"))
+        v.addWidget(QLabel(self.tr("Recorded in this sitting:")))
         v.addWidget(self.log_list)
         bottom = ReflowRow()
         bottom.add(self.close_button)
@@ -236,12 +256,36 @@ class ProctorPanel(QFrame):
         s = c.session
         p = c.progress
         case = s.case if s is not None else c.case
-        state = s.state.value.replace("_", " ") if s is not None else "not started"
+        state = self._state_text(s.state.value if s is not None else "not_started")
         self.status.setText(
-            f"Candidate {p.candidate_name} ({p.candidate_id}) · case {c.case_index + 1} of "
-            f"{c.case_count}: {case.meta.title} · {state} · time left "
-            f"{format_countdown(c.time_remaining())} · time multiplier {p.time_multiplier:g}"
+            self.tr(
+                "Candidate {name} ({id}) · case {number} of {count}: {title} · {state} · "
+                "time left {time_left} · time multiplier {multiplier}"
+            ).format(
+                name=p.candidate_name,
+                id=p.candidate_id,
+                number=c.case_index + 1,
+                count=c.case_count,
+                title=case.meta.title,
+                state=state,
+                time_left=format_countdown(c.time_remaining()),
+                multiplier=QLocale().toString(p.time_multiplier, "g", 6),
+            )
         )
+
+    def _state_text(self, state: str) -> str:
+        """A session state (`SessionState`'s value) as the proctor reads it."""
+        names = {
+            "not_started": self.tr("not started"),
+            "playing_segment": self.tr("playing"),
+            "at_checkpoint": self.tr("at a question"),
+            "reviewing": self.tr("reviewing"),
+            "paused_by_proctor": self.tr("paused by the proctor"),
+            "time_expired": self.tr("time expired"),
+            "finished": self.tr("finished"),
+            "aborted": self.tr("ended early"),
+        }
+        return names.get(state, state.replace("_", " "))
 
     def focus_first(self) -> None:
         for w in (
@@ -262,30 +306,32 @@ class ProctorPanel(QFrame):
         self.refresh()
 
     def _pause(self) -> None:
-        self._done(self.controller.proctor_pause(), "Exam paused.")
+        self._done(self.controller.proctor_pause(), self.tr("Exam paused."))
         self.resume_button.setFocus()
 
     def _resume(self) -> None:
-        self._done(self.controller.proctor_resume(), "Exam resumed.")
+        self._done(self.controller.proctor_resume(), self.tr("Exam resumed."))
 
     def _retry(self) -> None:
-        self._done(self.controller.retry_media(), "Media restarted.")
+        self._done(self.controller.retry_media(), self.tr("Media restarted."))
 
     def _add_time(self) -> None:
         m = self.minutes.value()
-        self._done(self.controller.proctor_add_time(m), f"{m} minute(s) added.")
+        self._done(self.controller.proctor_add_time(m), self.tr("%n minute(s) added.", "", m))
 
     def _incident(self) -> None:
-        cat, note = self.category.currentText(), self.note.text().strip()
+        cat, note = str(self.category.currentData()), self.note.text().strip()
         ok = self.controller.proctor_incident(cat, note)
         if ok:
             self.note.clear()
-        self._done(ok, f"Incident recorded: {cat}.")
+        shown = self.category.currentText()
+        self._done(ok, self.tr("Incident recorded: {category}.").format(category=shown))
 
     def _ask_end(self) -> None:
         self.end_confirm.show()
         self.end_confirm.setFocus()
 
     def _end(self) -> None:
+        # The default reason goes into the result file, in English like the categories.
         reason = self.end_reason.text().strip() or "ended by the proctor"
-        self._done(self.controller.proctor_end(reason), "Case ended.")
+        self._done(self.controller.proctor_end(reason), self.tr("Case ended."))

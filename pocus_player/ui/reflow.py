@@ -122,7 +122,11 @@ class ElidedLabel(QLabel):
     def set_full_text(self, text: str) -> None:
         self.setText(text)
         self.setToolTip(text)
-        self.setAccessibleName(f"{self._prefix}: {text}" if self._prefix else text)
+        self.setAccessibleName(
+            self.tr("{prefix}: {text}").format(prefix=self._prefix, text=text)
+            if self._prefix
+            else text
+        )
 
     def full_text(self) -> str:
         return self.text()

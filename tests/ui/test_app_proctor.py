@@ -110,7 +110,7 @@ def test_proctor_pause_add_time_incident_and_end_are_recorded(qtbot: Any, tmp_pa
         assert [panel.log_list.item(i).text() for i in range(panel.log_list.count())] == [
             "Exam paused.",
             "Exam resumed.",
-            "7 minute(s) added.",
+            "7 minutes added.",
             "Incident recorded: Candidate unwell.",
             "Case ended.",
         ]

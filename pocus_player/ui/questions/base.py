@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QApplication,
@@ -109,10 +109,14 @@ class QuestionWidget(QWidget):
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._scroll.setAccessibleName("Question")
+        self._scroll.setAccessibleName(QCoreApplication.translate("QuestionWidget", "Question"))
         bar = self._scroll.verticalScrollBar()
-        bar.setAccessibleName("Scroll the question")
-        bar.setAccessibleDescription("Shows the rest of the question when it does not fit.")
+        bar.setAccessibleName(QCoreApplication.translate("QuestionWidget", "Scroll the question"))
+        bar.setAccessibleDescription(
+            QCoreApplication.translate(
+                "QuestionWidget", "Shows the rest of the question when it does not fit."
+            )
+        )
         outer.addWidget(self._scroll)
 
         self._content = QWidget()
@@ -129,7 +133,7 @@ class QuestionWidget(QWidget):
         self._stem = self._label(question.stem, "QuestionStem")
         self._stem.setParent(self)
         self._stem.setContentsMargins(12, 10, 12, 0)
-        self._stem.setAccessibleName("Question")
+        self._stem.setAccessibleName(QCoreApplication.translate("QuestionWidget", "Question"))
         self._stem.setAccessibleDescription(question.stem)
         outer = self.layout()
         assert isinstance(outer, QVBoxLayout)
@@ -142,13 +146,20 @@ class QuestionWidget(QWidget):
             # An image question must show its stem and its whole image together; at large
             # text the instructions would push the image out of view, so they fold away
             # behind this button (the image's accessible description keeps them).
-            self._how = QPushButton("Hide how to answer", self._content)
+            self._how = QPushButton(
+                QCoreApplication.translate("QuestionWidget", "Hide how to answer"), self._content
+            )
             self._how.setObjectName("HowToAnswer")
             self._how.setCheckable(True)
             self._how.setChecked(True)
-            self._how.setAccessibleName("How to answer")
+            self._how.setAccessibleName(
+                QCoreApplication.translate("QuestionWidget", "How to answer")
+            )
             self._how.setAccessibleDescription(
-                "Shows or hides how to answer this question by mouse and by keyboard"
+                QCoreApplication.translate(
+                    "QuestionWidget",
+                    "Shows or hides how to answer this question by mouse and by keyboard",
+                )
             )
             self._how.toggled.connect(self._on_how_toggled)
             if not self.HOW_IN_BODY:
@@ -161,13 +172,20 @@ class QuestionWidget(QWidget):
 
         self._key_label = self._label("", "QuestionKey")
         self._key_label.setProperty("role", "ok")
-        self._key_label.setAccessibleName("Answer key")
+        self._key_label.setAccessibleName(
+            QCoreApplication.translate("QuestionWidget", "Answer key")
+        )
         self._key_label.hide()
         self._layout.addWidget(self._key_label)
         self._rationale = self._label(
-            f"Rationale: {question.rationale}" if question.rationale else "", "QuestionRationale"
+            QCoreApplication.translate("QuestionWidget", "Rationale: {text}").format(
+                text=question.rationale
+            )
+            if question.rationale
+            else "",
+            "QuestionRationale",
         )
-        self._rationale.setAccessibleName("Rationale")
+        self._rationale.setAccessibleName(QCoreApplication.translate("QuestionWidget", "Rationale"))
         self._rationale.hide()
         self._layout.addWidget(self._rationale)
         if not self.EXPANDING_BODY:
@@ -193,7 +211,11 @@ class QuestionWidget(QWidget):
     def _show_instructions(self, on: bool) -> None:
         self._instructions.setVisible(on)
         if self._how is not None:
-            self._how.setText("Hide how to answer" if on else "Show how to answer")
+            self._how.setText(
+                QCoreApplication.translate("QuestionWidget", "Hide how to answer")
+                if on
+                else QCoreApplication.translate("QuestionWidget", "Show how to answer")
+            )
             if self._how.isChecked() != on:
                 self._how.blockSignals(True)
                 self._how.setChecked(on)

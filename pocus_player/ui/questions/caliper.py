@@ -21,7 +21,7 @@ import math
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QFocusEvent,
     QFontMetricsF,
@@ -61,12 +61,17 @@ def measure(
 
 
 def _plain(value: Decimal) -> str:
-    """0.20 -> "0.2", 10.0 -> "10" (no exponent)."""
-    return format(value.normalize(), "f")
+    """0.20 -> "0.2", 10.0 -> "10" (no exponent; the interface language's decimal sign)."""
+    return _decimal_sign(format(value.normalize(), "f"))
+
+
+def _decimal_sign(number: str) -> str:
+    """An exact decimal written with the interface language's decimal sign ("2,4" in Spanish)."""
+    return number.replace(".", QLocale().decimalPoint())
 
 
 def format_measurement(value: Decimal, unit: str) -> str:
-    return f"{value} {unit}"
+    return f"{_decimal_sign(str(value))} {unit}"
 
 
 def key_text(key: CaliperKey) -> str:
@@ -78,7 +83,8 @@ def key_text(key: CaliperKey) -> str:
         tol = f"{_plain(exact_decimal(key.tolerance) * 100)} %"
     else:
         tol = _plain(exact_decimal(key.tolerance))
-    return f"Key: {value} {key.unit} ± {tol}"
+    text = QCoreApplication.translate("CaliperQuestionWidget", "Key: {value} ± {tolerance}")
+    return text.format(value=format_measurement(value, key.unit), tolerance=tol)
 
 
 class CaliperCanvas(ImageCanvas):
@@ -370,7 +376,7 @@ class CaliperQuestionWidget(QuestionWidget):
     """A caliper question: stem, calibrated image, live readout, endpoint status."""
 
     def instructions(self) -> str:
-        return (
+        return self.tr(
             "Measure with two endpoints: click to place endpoint 1 and endpoint 2 (or drag from "
             "endpoint 1), then drag either to adjust. Keyboard: Tab switches from endpoint 1 to "
             "endpoint 2, the arrow keys move the active endpoint (Shift: 10 pixels), Enter places "
@@ -388,7 +394,7 @@ class CaliperQuestionWidget(QuestionWidget):
             except KeyError:
                 self.calibration = None
         self.canvas = CaliperCanvas(self._content)
-        self.canvas.setAccessibleName("Image to measure")
+        self.canvas.setAccessibleName(self.tr("Image to measure"))
         if self.question.caliper is not None and self.question.caliper.endpoints is not None:
             self.canvas.key_endpoints = self.question.caliper.endpoints
         self.canvas.endpoints_changed.connect(self._on_endpoints)
@@ -397,17 +403,19 @@ class CaliperQuestionWidget(QuestionWidget):
 
         row = QHBoxLayout()
         self.readout = self._label("", "MeasurementReadout")
-        self.readout.setAccessibleName("Measurement")
+        self.readout.setAccessibleName(self.tr("Measurement"))
         row.addWidget(self.readout, 1)
-        self._clear = QPushButton("Clear endpoints", self._content)
+        self._clear = QPushButton(self.tr("Clear endpoints"), self._content)
         self._clear.setObjectName("ClearEndpoints")
-        self._clear.setAccessibleName("Clear endpoints")
-        self._clear.setAccessibleDescription("Removes both endpoints so you can measure again.")
+        self._clear.setAccessibleName(self.tr("Clear endpoints"))
+        self._clear.setAccessibleDescription(
+            self.tr("Removes both endpoints so you can measure again.")
+        )
         self._clear.clicked.connect(self._on_clear)
         row.addWidget(self._clear, 0, Qt.AlignmentFlag.AlignVCenter)
         self._body.addLayout(row)
         self._status = self._label("", "EndpointStatus")
-        self._status.setAccessibleName("Endpoint status")
+        self._status.setAccessibleName(self.tr("Endpoint status"))
         status_row = QHBoxLayout()
         status_row.addWidget(self._status, 1)
         if self._how is not None:
@@ -445,13 +453,15 @@ class CaliperQuestionWidget(QuestionWidget):
     def readout_text(self) -> str:
         p1, p2 = self.canvas.endpoints
         if self.calibration is None:
-            return "This image has no calibration; no measurement can be shown."
+            return self.tr("This image has no calibration; no measurement can be shown.")
         if p1 is None or p2 is None:
-            return f"Measurement: – {self.key.unit}"
+            return self.tr("Measurement: {value}").format(value=f"– {self.key.unit}")
         value = self.measurement()
         if value is None:
-            return "This image's calibration cannot give this measurement."
-        return f"Measurement: {format_measurement(value, self.key.unit)}"
+            return self.tr("This image's calibration cannot give this measurement.")
+        return self.tr("Measurement: {value}").format(
+            value=format_measurement(value, self.key.unit)
+        )
 
     def _update_status(self) -> None:
         value = self.measurement()
@@ -459,13 +469,16 @@ class CaliperQuestionWidget(QuestionWidget):
         self.readout.setText(self.readout_text())
         parts = []
         for i, p in enumerate(self.canvas.endpoints):
-            name = f"Endpoint {i + 1}"
             parts.append(
-                f"{name} at {format_coordinate(p[0])}, {format_coordinate(p[1])} pixels."
+                self.tr("Endpoint {number} at {x}, {y} pixels.").format(
+                    number=i + 1, x=format_coordinate(p[0]), y=format_coordinate(p[1])
+                )
                 if p
-                else f"{name} not placed."
+                else self.tr("Endpoint {number} not placed.").format(number=i + 1)
             )
-        parts.append(f"Endpoint {self.canvas.active + 1} is active.")
+        parts.append(
+            self.tr("Endpoint {number} is active.").format(number=self.canvas.active + 1)
+        )
         status = " ".join(parts)
         self._status.setText(status)
         self.canvas.setAccessibleDescription(
@@ -506,14 +519,18 @@ class CaliperQuestionWidget(QuestionWidget):
         step = Decimal(1).scaleb(-key.decimals)
         low = max(Decimal(0), exact_decimal(key.value) - exact_decimal(tol)).quantize(step)
         high = (exact_decimal(key.value) + exact_decimal(tol)).quantize(step)
-        self.canvas.band_label = f"{low}–{high} {key.unit}"
+        self.canvas.band_label = f"{_decimal_sign(str(low))}–{format_measurement(high, key.unit)}"
 
     # -- image / state ------------------------------------------------------
 
     def set_image(self, image: QImage, frame: int | None = None) -> None:
         self.canvas.set_image(image)
         size = image.size()
-        self.canvas.setAccessibleName(f"Image to measure, {size.width()} by {size.height()} pixels")
+        self.canvas.setAccessibleName(
+            self.tr("Image to measure, {width} by {height} pixels").format(
+                width=size.width(), height=size.height()
+            )
+        )
 
     def response(self) -> dict[str, Any]:
         p1, p2 = self.canvas.endpoints
@@ -535,8 +552,8 @@ class CaliperQuestionWidget(QuestionWidget):
             return ""
         text = key_text(self.question.caliper)
         if self.question.caliper.endpoints is not None:
-            text += (
-                ". Green circles: the reference endpoints; green band: where endpoint 2 "
+            text += ". " + self.tr(
+                "Green circles: the reference endpoints; green band: where endpoint 2 "
                 "gives an accepted reading."
             )
         return text

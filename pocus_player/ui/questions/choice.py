@@ -129,7 +129,13 @@ class OptionRow(QFrame):
         self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.button: QAbstractButton = OptionCheck(self) if multiple else OptionRadio(self)
         self.button.setObjectName("OptionButton")
-        self.text = QLabel(option.text, self)
+        # The "not possible" option is the interface's, not the author's: it is translated.
+        shown = (
+            self.tr("A diagnosis is not possible from the information given")
+            if self.not_possible
+            else option.text
+        )
+        self.text = QLabel(shown, self)
         self.text.setObjectName("OptionText")
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
@@ -138,7 +144,7 @@ class OptionRow(QFrame):
             font = self.text.font()
             font.setItalic(True)
             self.text.setFont(font)
-        self.key_tag = QLabel("Correct answer", self)
+        self.key_tag = QLabel(self.tr("Correct answer"), self)
         self.key_tag.setObjectName("OptionKeyTag")
         self.key_tag.setProperty("role", "ok")
         self.key_tag.hide()
@@ -150,15 +156,26 @@ class OptionRow(QFrame):
         layout.addWidget(self.key_tag, 0, Qt.AlignmentFlag.AlignVCenter)
 
         number = index + 1
-        keys = f"{number} or {self.letter}" if self.letter and number <= 9 else ""
+        keys = bool(self.letter) and number <= 9
         self.button.setAccessibleName(
-            f"Option {self.letter or number}: {option.text}" if self.letter else option.text
+            self.tr("Option {letter}: {text}").format(letter=self.letter, text=shown)
+            if self.letter
+            else shown
         )
-        what = "Tick or untick" if multiple else "Choose"
-        description = f"{what} this option with Space" + (f", or press {keys}" if keys else "")
-        description += ". Up and Down move between options."
+        if multiple and keys:
+            description = self.tr(
+                "Tick or untick this option with Space, or press {number} or {letter}."
+            )
+        elif multiple:
+            description = self.tr("Tick or untick this option with Space.")
+        elif keys:
+            description = self.tr("Choose this option with Space, or press {number} or {letter}.")
+        else:
+            description = self.tr("Choose this option with Space.")
+        description = description.format(number=number, letter=self.letter)
+        description += " " + self.tr("Up and Down move between options.")
         if self.not_possible and multiple:
-            description += " Ticking it clears the other options."
+            description += " " + self.tr("Ticking it clears the other options.")
         self.button.setAccessibleDescription(description)
         self.button.toggled.connect(lambda _on: self.update())
         self.button.installEventFilter(self)
@@ -241,16 +258,20 @@ class ChoiceQuestionWidget(QuestionWidget):
     def instructions(self) -> str:
         n = len(self.question.display_options)
         last = LETTERS[min(n, len(LETTERS)) - 1]
-        keys = f"press 1–{min(n, 9)} or A–{last}" if n > 1 else "press 1 or A"
-        if self.question.type is QuestionType.MULTIPLE_RESPONSE:
-            return (
-                f"Tick every option that applies. Click an option, or {keys}, to tick or untick it. "
-                "Up and Down move between options; Space ticks the one in focus."
-            )
-        return (
-            f"Choose one answer. Click an option, or {keys}. "
-            "Up and Down move between options; Space chooses the one in focus."
+        keys = (
+            self.tr("press 1–{digit} or A–{letter}").format(digit=min(n, 9), letter=last)
+            if n > 1
+            else self.tr("press 1 or A")
         )
+        if self.question.type is QuestionType.MULTIPLE_RESPONSE:
+            return self.tr(
+                "Tick every option that applies. Click an option, or {keys}, to tick or untick it. "
+                "Up and Down move between options; Space ticks the one in focus."
+            ).format(keys=keys)
+        return self.tr(
+            "Choose one answer. Click an option, or {keys}. "
+            "Up and Down move between options; Space chooses the one in focus."
+        ).format(keys=keys)
 
     def _build_body(self) -> None:
         self.multiple = self.question.type is QuestionType.MULTIPLE_RESPONSE
@@ -375,17 +396,18 @@ class ChoiceQuestionWidget(QuestionWidget):
         self._update_status()
 
     def _key_text(self) -> str:
-        by_id = {o.id: o for o in self.question.display_options}
         names = [
-            f"{self.rows[i].letter} – {by_id[k].text}"
+            f"{self.rows[i].letter} – {self.rows[i].text.text()}"
             for k in self.question.key
             for i, r in enumerate(self.rows)
             if r.option.id == k
         ]
         if not names:
             return ""
-        head = "Correct answers" if self.multiple else "Correct answer"
-        return f"{head}: " + "; ".join(names)
+        head = self.tr("Correct answers: {options}") if self.multiple else self.tr(
+            "Correct answer: {options}"
+        )
+        return head.format(options="; ".join(names))
 
     def _show_key_changed(self) -> None:
         key = set(self.question.key)

@@ -117,15 +117,18 @@ class HotspotCanvas(ImageCanvas):
 
     def describe(self) -> str:
         if not self.markers:
-            return "No marker placed yet."
+            return self.tr("No marker placed yet.")
         parts = [
-            f"Marker {i + 1} at {format_coordinate(x)}, {format_coordinate(y)} pixels."
+            self.tr("Marker {number} at {x}, {y} pixels.").format(
+                number=i + 1, x=format_coordinate(x), y=format_coordinate(y)
+            )
             for i, (x, y) in enumerate(self.markers)
         ]
         if self.capacity > 1:
-            parts.insert(0, f"{len(self.markers)} of {self.capacity} markers placed.")
+            placed = self.tr("{placed} of %n markers placed.", "", self.capacity)
+            parts.insert(0, placed.format(placed=len(self.markers)))
         if self.selected is not None and self.capacity > 1:
-            parts.append(f"Marker {self.selected + 1} is selected.")
+            parts.append(self.tr("Marker {number} is selected.").format(number=self.selected + 1))
         return " ".join(parts)
 
     def _changed(self) -> None:
@@ -145,8 +148,12 @@ class HotspotCanvas(ImageCanvas):
             self.selected = 0
         else:
             self.notice.emit(
-                f"All {self.capacity} markers are placed. Drag one to move it, "
-                "or select it and press Delete to remove it."
+                self.tr(
+                    "All %n markers are placed. Drag one to move it, "
+                    "or select it and press Delete to remove it.",
+                    "",
+                    self.capacity,
+                )
             )
             return False
         return True
@@ -309,7 +316,9 @@ class HotspotCanvas(ImageCanvas):
             painter.restore()
             text = region.label or region.id
             if region.frames is not None:
-                text += f" (frames {region.frames[0]}–{region.frames[1]})"
+                text += self.tr(" (frames {first}–{last})").format(
+                    first=region.frames[0], last=region.frames[1]
+                )
             text = ("✓ " if correct else "") + text
             labels.append((self._label_box(painter, path, text, placed), text, colour))
             placed.append(labels[-1][0])
@@ -405,16 +414,18 @@ class HotspotQuestionWidget(QuestionWidget):
     def instructions(self) -> str:
         n = max(1, self.question.markers)
         if n == 1:
-            return (
+            return self.tr(
                 "Place a marker on the image: click to place it; click elsewhere or drag it to "
                 "move it. Keyboard: the arrow keys move the cursor (Shift: 10 pixels), Enter "
                 "places the marker, then the arrow keys move it; Delete removes it."
             )
-        return (
-            f"Place up to {n} markers on the image: click to place each one, drag a marker to "
+        return self.tr(
+            "Place up to %n markers on the image: click to place each one, drag a marker to "
             "move it. Keyboard: the arrow keys move the cursor (Shift: 10 pixels) and Enter "
             "places a marker; press a marker's number to select it and move it with the arrow "
-            "keys; Delete removes the selected marker."
+            "keys; Delete removes the selected marker.",
+            "",
+            n,
         )
 
     HOW_IN_BODY = True
@@ -434,20 +445,23 @@ class HotspotQuestionWidget(QuestionWidget):
         self.canvas = HotspotCanvas(self.question.markers, self._content)
         self.canvas.regions = self.question.regions
         self.canvas.key_ids = frozenset(self.question.key)
-        self.canvas.setAccessibleName("Image to mark")
+        self.canvas.setAccessibleName(self.tr("Image to mark"))
         self.canvas.markers_changed.connect(self._emit_changed)
         self.canvas.notice.connect(self._on_notice)
         self._body.addWidget(self.canvas, 1)
 
         row = QHBoxLayout()
         self._status = self._label("", "MarkerStatus")
-        self._status.setAccessibleName("Marker status")
+        self._status.setAccessibleName(self.tr("Marker status"))
         row.addWidget(self._status, 1)
-        self._remove = QPushButton("Remove marker", self._content)
+        self._remove = QPushButton(self.tr("Remove marker"), self._content)
         self._remove.setObjectName("RemoveMarker")
-        self._remove.setAccessibleName("Remove marker")
+        self._remove.setAccessibleName(self.tr("Remove marker"))
         self._remove.setAccessibleDescription(
-            "Removes the selected marker, or the last one placed. Delete does the same on the image."
+            self.tr(
+                "Removes the selected marker, or the last one placed. "
+                "Delete does the same on the image."
+            )
         )
         self._remove.clicked.connect(self._on_remove)
         buttons = ReflowRow()  # one under the other when the panel is narrow
@@ -484,7 +498,11 @@ class HotspotQuestionWidget(QuestionWidget):
         if frame is not None:
             self._frame = frame
         size = image.size()
-        self.canvas.setAccessibleName(f"Image to mark, {size.width()} by {size.height()} pixels")
+        self.canvas.setAccessibleName(
+            self.tr("Image to mark, {width} by {height} pixels").format(
+                width=size.width(), height=size.height()
+            )
+        )
 
     def frame(self) -> int | None:
         return self._frame
@@ -510,10 +528,18 @@ class HotspotQuestionWidget(QuestionWidget):
         other = [r.label or r.id for r in self.question.regions if r.id not in key]
         parts = []
         if correct:
-            head = "Correct region" if len(correct) == 1 else "Correct regions"
-            parts.append(f"{head} (green, solid outline, ✓): " + "; ".join(correct) + ".")
+            head = (
+                self.tr("Correct region (green, solid outline, ✓): {regions}.")
+                if len(correct) == 1
+                else self.tr("Correct regions (green, solid outline, ✓): {regions}.")
+            )
+            parts.append(head.format(regions="; ".join(correct)))
         if other:
-            parts.append("Other regions (orange, dashed outline): " + "; ".join(other) + ".")
+            parts.append(
+                self.tr("Other regions (orange, dashed outline): {regions}.").format(
+                    regions="; ".join(other)
+                )
+            )
         return " ".join(parts)
 
     def _show_key_changed(self) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QImage, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -172,7 +172,9 @@ class ImageCanvas(QWidget):
         if self._pixmap is None:
             painter.setPen(qcolor("#ffffff"))
             painter.drawText(
-                self.rect(), Qt.AlignmentFlag.AlignCenter, "The image is not available."
+                self.rect(),
+                Qt.AlignmentFlag.AlignCenter,
+                QCoreApplication.translate("ImageCanvas", "The image is not available."),
             )
         else:
             rect = self.image_rect()

@@ -69,15 +69,21 @@ class OrderRow(QFrame):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.grip, 0, Qt.AlignmentFlag.AlignVCenter)
         self.setAccessibleDescription(
-            "Alt+Up or Alt+Down (Ctrl+Up or Ctrl+Down) moves this item one place; "
-            "Up and Down go to the previous or next item. It can also be dragged."
+            self.tr(
+                "Alt+Up or Alt+Down (Ctrl+Up or Ctrl+Down) moves this item one place; "
+                "Up and Down go to the previous or next item. It can also be dragged."
+            )
         )
         self._press: QPoint | None = None
         self.dragging = False
 
     def set_position(self, index: int, count: int) -> None:
         self.number.setText(f"{index + 1}.")
-        self.setAccessibleName(f"Position {index + 1} of {count}: {self.option.text}")
+        self.setAccessibleName(
+            self.tr("Position {position} of {count}: {text}").format(
+                position=index + 1, count=count, text=self.option.text
+            )
+        )
 
     # -- input ----------------------------------------------------------------
 
@@ -282,7 +288,7 @@ class OrderingQuestionWidget(QuestionWidget):
     EXPANDING_BODY = False
 
     def instructions(self) -> str:
-        return (
+        return self.tr(
             "Put the items in order, first at the top. Drag an item to its place, or select it "
             "and use Move up and Move down. Keyboard: Up and Down go between items, Alt+Up and "
             "Alt+Down (or Ctrl+Up and Ctrl+Down) move the item in focus."
@@ -294,21 +300,23 @@ class OrderingQuestionWidget(QuestionWidget):
         self._message = ""
         row = QHBoxLayout()
         self.list = OrderList(self.question.options, self._content)
-        self.list.setAccessibleName("Items to put in order")
+        self.list.setAccessibleName(self.tr("Items to put in order"))
         self.list.moved.connect(self._on_moved)
         self.list.current_changed.connect(self._update_buttons)
         row.addWidget(self.list, 1)
 
         buttons = QVBoxLayout()
-        self._up = QPushButton("Move up", self._content)
+        self._up = QPushButton(self.tr("Move up"), self._content)
         self._up.setObjectName("MoveUp")
-        self._up.setAccessibleName("Move up")
-        self._up.setAccessibleDescription("Moves the selected item one place up (Alt+Up).")
+        self._up.setAccessibleName(self.tr("Move up"))
+        self._up.setAccessibleDescription(self.tr("Moves the selected item one place up (Alt+Up)."))
         self._up.clicked.connect(lambda: self._move_current(-1))
-        self._down = QPushButton("Move down", self._content)
+        self._down = QPushButton(self.tr("Move down"), self._content)
         self._down.setObjectName("MoveDown")
-        self._down.setAccessibleName("Move down")
-        self._down.setAccessibleDescription("Moves the selected item one place down (Alt+Down).")
+        self._down.setAccessibleName(self.tr("Move down"))
+        self._down.setAccessibleDescription(
+            self.tr("Moves the selected item one place down (Alt+Down).")
+        )
         self._down.clicked.connect(lambda: self._move_current(1))
         for b in (self._up, self._down):
             buttons.addWidget(b)
@@ -318,13 +326,13 @@ class OrderingQuestionWidget(QuestionWidget):
 
         status_row = QHBoxLayout()
         self._status = self._label("", "OrderStatus")
-        self._status.setAccessibleName("Order status")
+        self._status.setAccessibleName(self.tr("Order status"))
         status_row.addWidget(self._status, 1)
-        self._keep = QPushButton("Keep this order", self._content)
+        self._keep = QPushButton(self.tr("Keep this order"), self._content)
         self._keep.setObjectName("KeepOrder")
-        self._keep.setAccessibleName("Keep this order")
+        self._keep.setAccessibleName(self.tr("Keep this order"))
         self._keep.setAccessibleDescription(
-            "Records the list as it is now as your answer, without moving anything."
+            self.tr("Records the list as it is now as your answer, without moving anything.")
         )
         self._keep.clicked.connect(self._on_keep)
         status_row.addWidget(self._keep, 0, Qt.AlignmentFlag.AlignTop)
@@ -346,14 +354,16 @@ class OrderingQuestionWidget(QuestionWidget):
     def _on_moved(self, _from: int, to: int) -> None:
         self._answered = True
         text = self.list.rows[to].option.text
-        self._message = f"Moved “{text}” to position {to + 1} of {len(self.list.rows)}."
+        self._message = self.tr("Moved “{text}” to position {position} of {count}.").format(
+            text=text, position=to + 1, count=len(self.list.rows)
+        )
         self._emit_changed()
 
     def _on_keep(self) -> None:
         if self._read_only or self._answered:
             return
         self._answered = True
-        self._message = "The order shown is recorded as your answer."
+        self._message = self.tr("The order shown is recorded as your answer.")
         self._emit_changed()
         if self.list.rows:
             self.list.rows[0].setFocus(Qt.FocusReason.OtherFocusReason)
@@ -370,9 +380,9 @@ class OrderingQuestionWidget(QuestionWidget):
 
     def _update_status(self) -> None:
         if self._answered:
-            status = self._message or "Your order is recorded."
+            status = self._message or self.tr("Your order is recorded.")
         else:
-            status = (
+            status = self.tr(
                 "The list starts in the order the options were written. Move items, or choose "
                 "“Keep this order” if it is already your answer."
             )
@@ -396,7 +406,7 @@ class OrderingQuestionWidget(QuestionWidget):
         if not self.question.key:
             return ""
         steps = [f"{i + 1}. {self._texts.get(k, k)}" for i, k in enumerate(self.question.key)]
-        return "Correct order:\n" + "\n".join(steps)
+        return self.tr("Correct order:") + "\n" + "\n".join(steps)
 
     def _read_only_changed(self) -> None:
         self.list.read_only = self._read_only
