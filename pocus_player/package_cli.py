@@ -20,15 +20,18 @@ import pyrage
 
 from pocus_player import resources
 from pocus_player.core.package import content
+from pocus_player.core.media_info import MediaProbe
 from pocus_player.core.package.builder import (
     BuildOptions,
     ExamSpec,
+    ExtraFacts,
     build_package,
     load_exam_spec,
 )
 from pocus_player.core.package.errors import PackageBuildError, PackageError
-from pocus_player.core.package.reader import SealedPackage
+from pocus_player.core.package.reader import SealedPackage, SignatureStatus
 from pocus_player.core.package.signing import (
+    SigningKey,
     VerifyKey,
     generate_signing_key,
     load_signing_key,
@@ -45,7 +48,13 @@ def add_subparser(sub: Any) -> None:
         description="Sealed exam packages: content encrypted, signed by the board.",
     )
     psub = parser.add_subparsers(dest="package_command", metavar="COMMAND", required=True)
+    _add_build_parser(psub)
+    _add_inspect_parser(psub)
+    _add_verify_parser(psub)
+    _add_keygen_parser(psub)
 
+
+def _add_build_parser(psub: Any) -> None:
     p = psub.add_parser("build", help="validate an exam and seal it into one .pocusexam file")
     p.add_argument("cases", nargs="*", type=Path, help="case scripts (or give --exam)")
     p.add_argument("--exam", type=Path, help="an exam file: id, title, version, cases")
@@ -89,12 +98,16 @@ def add_subparser(sub: Any) -> None:
     p.add_argument("--builder", default="", help="who built it (default: this program)")
     p.set_defaults(handler=cmd_build)
 
+
+def _add_inspect_parser(psub: Any) -> None:
     p = psub.add_parser("inspect", help="signature, ids, sizes and validity, without unlocking")
     p.add_argument("package", type=Path)
     _add_trust_arg(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(handler=cmd_inspect)
 
+
+def _add_verify_parser(psub: Any) -> None:
     p = psub.add_parser("verify", help="unlock and check every member's hash")
     p.add_argument("package", type=Path)
     _add_trust_arg(p)
@@ -108,6 +121,8 @@ def add_subparser(sub: Any) -> None:
     )
     p.set_defaults(handler=cmd_verify)
 
+
+def _add_keygen_parser(psub: Any) -> None:
     p = psub.add_parser("keygen", help="make an Ed25519 signing pair (KEY and KEY's .pub)")
     p.add_argument("key", type=Path, help="e.g. board.sign.key (board.sign.pub is written too)")
     p.set_defaults(handler=cmd_keygen)
@@ -189,55 +204,10 @@ def _read_recipient(path: Path) -> str:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from pocus_player.cli import make_probe
-
     try:
-        if args.exam and args.cases:
-            raise PackageError("give --exam or case files, not both")
-        if args.exam:
-            spec = load_exam_spec(args.exam)
-        elif args.cases:
-            spec = ExamSpec(
-                args.exam_id or args.cases[0].stem,
-                args.title or args.exam_id or args.cases[0].stem,
-                args.exam_version,
-                tuple(p.resolve() for p in args.cases),
-            )
-        else:
-            raise PackageError("give the cases to seal: --exam EXAM.yaml or case scripts")
-        chosen = sum(bool(x) for x in (args.sign, args.demo_sign, args.unsigned))
-        if chosen != 1:
-            raise PackageError("choose one of --sign KEY, --demo-sign or --unsigned")
-        key = None
-        if args.sign:
-            key = load_signing_key(args.sign)
-        elif args.demo_sign:
-            key = load_signing_key(resources.demo_signing_key())
-        passphrase = None if args.no_passphrase else read_passphrase(args, confirm=True)
-        center = _recipients(args.center_recipient)
-        board = None
-        if args.withhold_keys or args.board_recipient:
-            board = _read_recipient(args.board_recipient or resources.demo_board_recipient())
-        options = BuildOptions(
-            passphrase=passphrase,
-            center_recipients=tuple(center),
-            signing_key=key,
-            withhold_keys=args.withhold_keys,
-            board_recipient=board,
-            not_before=_time(args.not_before, "--not-before"),
-            not_after=_time(args.not_after, "--not-after"),
-            builder=args.builder,
-        )
-        probe = make_probe()
-        if probe is None:
-            raise PackageError("libvlc is needed to probe the media; nothing was built")
-        extra = None
-        try:
-            from pocus_player.media.package_facts import facts_from
-
-            extra = facts_from(probe)
-        except ImportError:  # a build without the media layer: MediaInfo facts only
-            pass
+        spec = _exam_spec(args)
+        options = _build_options(args, _signing_key(args))
+        probe, extra = _probe_with_facts()
         report = build_package(spec, args.output, probe, options, extra)
     except PackageBuildError as exc:
         for problem in exc.problems:
@@ -257,6 +227,69 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _exam_spec(args: argparse.Namespace) -> ExamSpec:
+    """The exam to seal: from an exam file, or from case scripts with the id and title given."""
+    if args.exam and args.cases:
+        raise PackageError("give --exam or case files, not both")
+    if args.exam:
+        return load_exam_spec(args.exam)
+    if args.cases:
+        return ExamSpec(
+            args.exam_id or args.cases[0].stem,
+            args.title or args.exam_id or args.cases[0].stem,
+            args.exam_version,
+            tuple(p.resolve() for p in args.cases),
+        )
+    raise PackageError("give the cases to seal: --exam EXAM.yaml or case scripts")
+
+
+def _signing_key(args: argparse.Namespace) -> SigningKey | None:
+    """The key chosen by exactly one of --sign, --demo-sign and --unsigned."""
+    chosen = sum(bool(x) for x in (args.sign, args.demo_sign, args.unsigned))
+    if chosen != 1:
+        raise PackageError("choose one of --sign KEY, --demo-sign or --unsigned")
+    if args.sign:
+        return load_signing_key(args.sign)
+    if args.demo_sign:
+        return load_signing_key(resources.demo_signing_key())
+    return None
+
+
+def _build_options(args: argparse.Namespace, key: SigningKey | None) -> BuildOptions:
+    passphrase = None if args.no_passphrase else read_passphrase(args, confirm=True)
+    center = _recipients(args.center_recipient)
+    board = None
+    if args.withhold_keys or args.board_recipient:
+        board = _read_recipient(args.board_recipient or resources.demo_board_recipient())
+    return BuildOptions(
+        passphrase=passphrase,
+        center_recipients=tuple(center),
+        signing_key=key,
+        withhold_keys=args.withhold_keys,
+        board_recipient=board,
+        not_before=_time(args.not_before, "--not-before"),
+        not_after=_time(args.not_after, "--not-after"),
+        builder=args.builder,
+    )
+
+
+def _probe_with_facts() -> tuple[MediaProbe, ExtraFacts | None]:
+    """libvlc's probe, and the media layer's extra facts when this build has that layer."""
+    from pocus_player.cli import make_probe
+
+    probe = make_probe()
+    if probe is None:
+        raise PackageError("libvlc is needed to probe the media; nothing was built")
+    extra = None
+    try:
+        from pocus_player.media.package_facts import facts_from
+
+        extra = facts_from(probe)
+    except ImportError:  # a build without the media layer: MediaInfo facts only
+        pass
+    return probe, extra
+
+
 def cmd_inspect(args: argparse.Namespace) -> int:
     try:
         sealed = SealedPackage.open(args.package)
@@ -264,22 +297,13 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     except PackageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED if args.package.is_file() else EXIT_BAD_INPUT
-    problems: list[str] = []
-    try:
-        sealed.check_members()
-    except PackageError as exc:
-        problems.append(str(exc))
     status = sealed.signature_status(trust)
-    if not status.trusted:
-        problems.append(status.detail)
-    try:
-        sealed.check_validity()
-    except PackageError as exc:
-        problems.append(str(exc))
+    problems = _inspection_problems(sealed, status)
+    sha256 = sealed.file_sha256()
     h = sealed.header
     info = {
         "path": str(args.package),
-        "sha256": sealed.file_sha256(),
+        "sha256": sha256,
         "exam": h.get("exam"),
         "built_at": h.get("built_at"),
         "builder": h.get("builder"),
@@ -299,25 +323,48 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(info, indent=2))
     else:
-        exam = h.get("exam") or {}
-        print(f"package   {args.package}")
-        print(f"sha256    {info['sha256']}")
-        print(f"exam      {exam.get('id')} v{exam.get('version')}: {exam.get('title')}")
-        for c in exam.get("cases") or ():
-            print(f"  case    {c.get('id')} v{c.get('version')}: {c.get('title')}")
-        content_info = h.get("content") or {}
-        print(f"content   {content_info.get('files')} files, {content_info.get('bytes')} bytes")
-        print(f"built     {h.get('built_at')} by {h.get('builder')}")
-        print(
-            f"valid     from {h.get('not_before') or '(any time)'} "
-            f"to {h.get('not_after') or '(no end)'}"
-        )
-        print(f"unlock    {', '.join(sealed.slots) or '(no slot)'}")
-        print(f"keys      {'withheld (board only)' if sealed.keys_withheld else 'in the package'}")
-        print(f"signature {status.detail}")
-        for p in problems:
-            print(f"problem   {p}")
+        _print_inspection(args.package, sealed, status, sha256, problems)
     return EXIT_FAILED if problems else EXIT_OK
+
+
+def _inspection_problems(sealed: SealedPackage, status: SignatureStatus) -> list[str]:
+    """Every check that can run without unlocking: members, signature, validity window."""
+    problems: list[str] = []
+    try:
+        sealed.check_members()
+    except PackageError as exc:
+        problems.append(str(exc))
+    if not status.trusted:
+        problems.append(status.detail)
+    try:
+        sealed.check_validity()
+    except PackageError as exc:
+        problems.append(str(exc))
+    return problems
+
+
+def _print_inspection(
+    package: Path, sealed: SealedPackage, status: SignatureStatus, sha256: str, problems: list[str]
+) -> None:
+    h = sealed.header
+    exam = h.get("exam") or {}
+    print(f"package   {package}")
+    print(f"sha256    {sha256}")
+    print(f"exam      {exam.get('id')} v{exam.get('version')}: {exam.get('title')}")
+    for c in exam.get("cases") or ():
+        print(f"  case    {c.get('id')} v{c.get('version')}: {c.get('title')}")
+    content_info = h.get("content") or {}
+    print(f"content   {content_info.get('files')} files, {content_info.get('bytes')} bytes")
+    print(f"built     {h.get('built_at')} by {h.get('builder')}")
+    print(
+        f"valid     from {h.get('not_before') or '(any time)'} "
+        f"to {h.get('not_after') or '(no end)'}"
+    )
+    print(f"unlock    {', '.join(sealed.slots) or '(no slot)'}")
+    print(f"keys      {'withheld (board only)' if sealed.keys_withheld else 'in the package'}")
+    print(f"signature {status.detail}")
+    for p in problems:
+        print(f"problem   {p}")
 
 
 def cmd_verify(args: argparse.Namespace) -> int:

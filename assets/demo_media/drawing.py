@@ -108,7 +108,27 @@ def translate(points: Points, dx: float, dy: float) -> Points:
 # --------------------------------------------------------------------------- probes
 
 
-class Sector:
+class _Probe:
+    """What every probe shares: the picture's size, its scale and the depth it shows."""
+
+    def __init__(self, width: int, height: int, ppcm: float, depth_cm: float) -> None:
+        self.width, self.height, self.ppcm, self.depth_cm = width, height, ppcm, depth_cm
+
+    def scale(self) -> dict[str, float]:
+        """The calibration's first entries, the same for every probe (the manifest's order)."""
+        return {
+            "pixels_per_cm": self.ppcm,
+            "x_cm_per_pixel": 1 / self.ppcm,
+            "y_cm_per_pixel": 1 / self.ppcm,
+            "depth_cm": self.depth_cm,
+        }
+
+    def draw_depth_label(self, img: np.ndarray) -> None:
+        """The depth setting in the bottom right corner, as on a real scanner."""
+        draw_text(img, f"{self.depth_cm:g}cm", self.width - 56, self.height - 16, 170.0)
+
+
+class Sector(_Probe):
     """A curvilinear probe: rays fan out from a virtual apex above the top centre."""
 
     def __init__(
@@ -121,7 +141,7 @@ class Sector:
         r0: float = 30.0,
         n_rays: int = 300,
     ) -> None:
-        self.width, self.height, self.ppcm, self.depth_cm = width, height, ppcm, depth_cm
+        super().__init__(width, height, ppcm, depth_cm)
         self.ha = math.radians(half_angle_deg)
         self.r0 = r0
         self.rmax = r0 + depth_cm * ppcm
@@ -168,17 +188,14 @@ class Sector:
             if k % 5 == 0 and k > 0:
                 q = p + (3 + length + 4) * n
                 draw_text(img, str(k), int(q[0]), int(q[1]) - 5, 180.0)
-        draw_text(img, f"{self.depth_cm:g}cm", self.width - 56, self.height - 16, 170.0)
+        self.draw_depth_label(img)
         # Orientation marker on the left of the footprint, as on a real scanner.
         mx = int(self.ax - self.r0 * s * 0.4 - 95)
         img[8:14, mx : mx + 6] = 200.0
 
     def calibration(self) -> dict[str, float]:
         return {
-            "pixels_per_cm": self.ppcm,
-            "x_cm_per_pixel": 1 / self.ppcm,
-            "y_cm_per_pixel": 1 / self.ppcm,
-            "depth_cm": self.depth_cm,
+            **self.scale(),
             "skin_line_y": 10.0,
             "apex": [self.ax, self.ay],
             "skin_radius_px": self.r0,
@@ -189,7 +206,7 @@ class Sector:
         return {"type": "sector", **self.calibration()}
 
 
-class Linear:
+class Linear(_Probe):
     """A linear probe: parallel vertical rays filling a rectangle."""
 
     def __init__(
@@ -202,7 +219,7 @@ class Linear:
         y0: int = 10,
         depth_cm: float = 8.5,
     ) -> None:
-        self.width, self.height, self.ppcm, self.depth_cm = width, height, ppcm, depth_cm
+        super().__init__(width, height, ppcm, depth_cm)
         self.x0, self.x1, self.y0 = x0, x1, y0
         self.y1 = int(y0 + depth_cm * ppcm)
         self.nr, self.nth = self.y1 - y0, x1 - x0
@@ -231,17 +248,11 @@ class Linear:
             )
             if k % 2 == 0 and k > 0:
                 draw_text(img, str(k), self.x1 + 18, int(y) - 5, 180.0)
-        draw_text(img, f"{self.depth_cm:g}cm", self.width - 56, self.height - 16, 170.0)
+        self.draw_depth_label(img)
         img[self.y0 - 6 : self.y0 - 1, self.x0 : self.x0 + 6] = 200.0
 
     def calibration(self) -> dict[str, float]:
-        return {
-            "pixels_per_cm": self.ppcm,
-            "x_cm_per_pixel": 1 / self.ppcm,
-            "y_cm_per_pixel": 1 / self.ppcm,
-            "depth_cm": self.depth_cm,
-            "skin_line_y": float(self.y0),
-        }
+        return {**self.scale(), "skin_line_y": float(self.y0)}
 
     def describe(self) -> dict[str, object]:
         return {

@@ -133,6 +133,38 @@ def build_package(
     extra_facts: ExtraFacts | None = None,
 ) -> BuildReport:
     """Validate, seal and write the package; raise PackageBuildError (nothing written)."""
+    center, board = _unlock_recipients(options)
+    cases, cache, root = _load_cases(spec, probe)
+    scripts = _package_scripts(cases, root, options)
+    identity = pyrage.x25519.Identity.generate()  # the package key: every member is sealed to it
+    recipient = identity.to_public()
+    report = BuildReport(out, spec.id, [c.meta.id for c in cases])
+    files, members = _encrypt_files(
+        cases, root, scripts.plain, cache, recipient, extra_facts, report
+    )
+    manifest = {
+        "format": L.FORMAT,
+        "format_version": L.FORMAT_VERSION,
+        "exam": {"id": spec.id, "title": spec.title, "version": spec.version},
+        "cases": scripts.entries,
+        "files": files,
+        "keys_withheld": bool(options.withhold_keys),
+    }
+    members[L.MANIFEST] = bytes(pyrage.encrypt(L.canonical_json(manifest), [recipient]))
+    slots = _add_unlock_slots(members, str(identity).encode("ascii"), options, center, board)
+    if options.withhold_keys:
+        assert board is not None
+        members[L.BOARD_KEYS] = bytes(pyrage.encrypt(L.canonical_json(scripts.withheld), [board]))
+    header_bytes = L.canonical_json(_header(spec, options, scripts.entries, slots, report, members))
+    signature = _signature(options, header_bytes, report)
+    report.sha256 = _write_zip(out, header_bytes, L.canonical_json(signature), members)
+    return report
+
+
+def _unlock_recipients(
+    options: BuildOptions,
+) -> tuple[list[pyrage.x25519.Recipient], pyrage.x25519.Recipient | None]:
+    """The options make a package someone can open, within a window that exists."""
     if not options.passphrase and not options.center_recipients:
         raise PackageBuildError(
             "give a proctor passphrase or at least one test-center recipient to unlock it with"
@@ -153,8 +185,13 @@ def build_package(
             board = pyrage.x25519.Recipient.from_str(options.board_recipient.strip())
         except pyrage.RecipientError:
             raise PackageBuildError("the board recipient is not an age recipient") from None
+    return center, board
 
-    # 1. every case valid, media probed
+
+def _load_cases(
+    spec: ExamSpec, probe: MediaProbe
+) -> tuple[list[m.Case], dict[Path, MediaInfo | MediaProbeError], Path]:
+    """Every case valid and its media probed (the probe cache), and the folder they share."""
     cache: dict[Path, MediaInfo | MediaProbeError] = {}
     cases: list[m.Case] = []
     problems: list[Problem] = []
@@ -171,11 +208,19 @@ def build_package(
         raise PackageBuildError(f"the exam lists a case twice ({', '.join(ids)})")
     roots = {c.content_root.resolve() for c in cases}
     root = roots.pop() if len(roots) == 1 else Path(os.path.commonpath([str(r) for r in roots]))
+    return cases, cache, root
 
-    # 2. scripts (with keys split off when withheld), then every file
-    withheld: dict[str, Any] = {}
-    case_entries: list[dict[str, Any]] = []
-    plain: dict[str, bytes] = {}  # package path -> content, scripts only
+
+@dataclass(slots=True)
+class _Scripts:
+    entries: list[dict[str, Any]] = field(default_factory=list)  # the manifest's cases
+    plain: dict[str, bytes] = field(default_factory=dict)  # package path -> script as sealed
+    withheld: dict[str, Any] = field(default_factory=dict)  # case id -> keys split off
+
+
+def _package_scripts(cases: list[m.Case], root: Path, options: BuildOptions) -> _Scripts:
+    """Each case script as it goes into the package, with its keys split off when withheld."""
+    scripts = _Scripts()
     refusals: list[str] = []
     for case in cases:
         text = read_case_text(case.source)
@@ -185,11 +230,13 @@ def build_package(
             reasons = withhold_refusals(data)
             refusals += [f"{case.source}: {r}" for r in reasons]
             public, secret = split_keys(data)
-            withheld[case.meta.id] = secret
-            plain[rel] = yaml.safe_dump(public, sort_keys=False, allow_unicode=True).encode("utf-8")
+            scripts.withheld[case.meta.id] = secret
+            scripts.plain[rel] = yaml.safe_dump(public, sort_keys=False, allow_unicode=True).encode(
+                "utf-8"
+            )
         else:
-            plain[rel] = text.encode("utf-8")
-        case_entries.append(
+            scripts.plain[rel] = text.encode("utf-8")
+        scripts.entries.append(
             {
                 "id": case.meta.id,
                 "title": case.meta.title,
@@ -202,12 +249,21 @@ def build_package(
         raise PackageBuildError(
             "these cases cannot be sealed with withheld keys:\n  " + "\n  ".join(refusals)
         )
+    return scripts
 
-    identity = pyrage.x25519.Identity.generate()
-    recipient = identity.to_public()
+
+def _encrypt_files(
+    cases: list[m.Case],
+    root: Path,
+    plain: dict[str, bytes],
+    cache: dict[Path, MediaInfo | MediaProbeError],
+    recipient: pyrage.x25519.Recipient,
+    extra_facts: ExtraFacts | None,
+    report: BuildReport,
+) -> tuple[list[dict[str, Any]], dict[str, bytes]]:
+    """Every file the cases use, once each: its manifest entry and its encrypted member."""
     files: list[dict[str, Any]] = []
     seen: set[str] = set()
-    report = BuildReport(out, spec.id, ids)
     members: dict[str, bytes] = {}
     for case in cases:
         for path, role, item in _case_files(case):
@@ -219,23 +275,7 @@ def build_package(
                 data = plain[rel] if role == "case" else path.read_bytes()
             except OSError as exc:
                 raise PackageBuildError(f"cannot read {path}: {exc.strerror or exc}") from None
-            facts: dict[str, Any] | None = None
-            if item is not None:
-                info = cache.get(path)
-                if isinstance(info, MediaInfo):
-                    facts = {
-                        "duration_s": info.duration_s,
-                        "frame_rate": info.frame_rate,
-                        "width": info.width,
-                        "height": info.height,
-                        "has_video": info.has_video,
-                        "has_audio": info.has_audio,
-                        "frame_count": round(info.duration_s * info.frame_rate)
-                        if info.frame_rate and info.has_video
-                        else 0,
-                    }
-                    if extra_facts is not None and role == "media":
-                        facts.update(extra_facts(path, info))
+            facts = _media_facts(path, role, cache, extra_facts) if item is not None else None
             name = L.member_name(len(files) + 1)
             members[name] = bytes(pyrage.encrypt(data, [recipient]))
             files.append(
@@ -251,17 +291,43 @@ def build_package(
             )
             report.files += 1
             report.content_bytes += len(data)
+    return files, members
 
-    manifest = {
-        "format": L.FORMAT,
-        "format_version": L.FORMAT_VERSION,
-        "exam": {"id": spec.id, "title": spec.title, "version": spec.version},
-        "cases": case_entries,
-        "files": files,
-        "keys_withheld": bool(options.withhold_keys),
+
+def _media_facts(
+    path: Path,
+    role: str,
+    cache: dict[Path, MediaInfo | MediaProbeError],
+    extra_facts: ExtraFacts | None,
+) -> dict[str, Any] | None:
+    """What the probe found about a media file, so the player need not probe it again."""
+    info = cache.get(path)
+    if not isinstance(info, MediaInfo):
+        return None
+    facts: dict[str, Any] = {
+        "duration_s": info.duration_s,
+        "frame_rate": info.frame_rate,
+        "width": info.width,
+        "height": info.height,
+        "has_video": info.has_video,
+        "has_audio": info.has_audio,
+        "frame_count": round(info.duration_s * info.frame_rate)
+        if info.frame_rate and info.has_video
+        else 0,
     }
-    members[L.MANIFEST] = bytes(pyrage.encrypt(L.canonical_json(manifest), [recipient]))
-    secret_key = str(identity).encode("ascii")
+    if extra_facts is not None and role == "media":
+        facts.update(extra_facts(path, info))
+    return facts
+
+
+def _add_unlock_slots(
+    members: dict[str, bytes],
+    secret_key: bytes,
+    options: BuildOptions,
+    center: list[pyrage.x25519.Recipient],
+    board: pyrage.x25519.Recipient | None,
+) -> list[str]:
+    """The package key encrypted once per way of unlocking it; the names of those ways."""
     slots: list[str] = []
     if options.passphrase:
         members[L.PASS_SLOT] = bytes(pyrage.passphrase.encrypt(secret_key, options.passphrase))
@@ -272,12 +338,20 @@ def build_package(
     if board is not None:  # the board can open its own package (to rescore) with its key
         members[L.BOARD_SLOT] = bytes(pyrage.encrypt(secret_key, [board]))
         slots.append("board")
-    if options.withhold_keys:
-        assert board is not None
-        members[L.BOARD_KEYS] = bytes(pyrage.encrypt(L.canonical_json(withheld), [board]))
+    return slots
 
+
+def _header(
+    spec: ExamSpec,
+    options: BuildOptions,
+    case_entries: list[dict[str, Any]],
+    slots: list[str],
+    report: BuildReport,
+    members: dict[str, bytes],
+) -> dict[str, Any]:
+    """The signed, readable-without-a-key part: what the exam is, when, and each member's hash."""
     now = options.now or datetime.now(UTC)
-    header = {
+    return {
         "format": L.FORMAT,
         "format_version": L.FORMAT_VERSION,
         "exam": {
@@ -298,21 +372,21 @@ def build_package(
             for name, blob in sorted(members.items())
         },
     }
-    header_bytes = L.canonical_json(header)
-    signature: dict[str, Any] = {"algorithm": None, "key_id": None, "signature": None}
-    if options.signing_key is not None:
-        import base64
 
-        sig = options.signing_key.sign(L.signed_message(header_bytes))
-        signature = {
-            "algorithm": "ed25519",
-            "key_id": options.signing_key.id,
-            "signature": base64.b64encode(sig).decode("ascii"),
-        }
-        report.signer = options.signing_key.id
 
-    report.sha256 = _write_zip(out, header_bytes, L.canonical_json(signature), members)
-    return report
+def _signature(options: BuildOptions, header_bytes: bytes, report: BuildReport) -> dict[str, Any]:
+    """The board's Ed25519 signature over the header, or an unsigned record."""
+    if options.signing_key is None:
+        return {"algorithm": None, "key_id": None, "signature": None}
+    import base64
+
+    sig = options.signing_key.sign(L.signed_message(header_bytes))
+    report.signer = options.signing_key.id
+    return {
+        "algorithm": "ed25519",
+        "key_id": options.signing_key.id,
+        "signature": base64.b64encode(sig).decode("ascii"),
+    }
 
 
 def _write_zip(out: Path, header: bytes, signature: bytes, members: dict[str, bytes]) -> str:

@@ -93,67 +93,10 @@ class SealedPackage:
     @classmethod
     def open(cls, path: Path) -> SealedPackage:
         """Read the zip directory and the header; raise NotAPackageError or PackageDamagedError."""
-        name = path.name
-        try:
-            with path.open("rb") as fh:
-                magic = fh.read(4)
-        except IsADirectoryError:
-            raise NotAPackageError(f"{name} is a folder, not a .pocusexam package") from None
-        except OSError as exc:
-            raise NotAPackageError(f"cannot read {name}: {exc.strerror or exc}") from None
-        try:
-            zf = zipfile.ZipFile(path)
-        except zipfile.BadZipFile:
-            if magic == b"PK\x03\x04":
-                raise NotAPackageError(
-                    f"{name} is truncated or damaged (its end is missing); copy it again"
-                ) from None
-            raise NotAPackageError(f"{name} is not a .pocusexam package") from None
-        with zf:
-            names = set(zf.namelist())
-            if L.HEADER not in names or L.SIGNATURE not in names:
-                raise NotAPackageError(f"{name} is a zip file but not a .pocusexam package")
-            try:
-                if zf.getinfo(L.HEADER).file_size > _MAX_HEADER:
-                    raise ValueError("header too large")
-                header_bytes = zf.read(L.HEADER)
-                signature_bytes = zf.read(L.SIGNATURE)
-                header = json.loads(header_bytes)
-                signature = json.loads(signature_bytes)
-            except (zipfile.BadZipFile, ValueError, OSError, EOFError):
-                raise NotAPackageError(
-                    f"{name} is damaged: its header cannot be read; copy it again"
-                ) from None
-            infos = {i.filename: i for i in zf.infolist()}
-        if not isinstance(header, dict) or header.get("format") != L.FORMAT:
-            raise NotAPackageError(f"{name} is not a .pocusexam package")
-        version = header.get("format_version")
-        if not isinstance(version, int) or version > L.FORMAT_VERSION:
-            raise NotAPackageError(
-                f"{name} uses package format {version}, newer than this player reads "
-                f"({L.FORMAT_VERSION}); update pocus-player"
-            )
-        if not isinstance(signature, dict) or not isinstance(header.get("members"), dict):
-            raise NotAPackageError(f"{name} is damaged: its header is incomplete")
-        pkg = cls(path, header, header_bytes, signature)
-        listed = set(header["members"])
-        for member in sorted(listed - names):
-            raise PackageDamagedError(
-                f"{name} is incomplete: member {member} is missing; nothing was started"
-            )
-        for member in sorted(names - listed - {L.HEADER, L.SIGNATURE}):
-            raise PackageDamagedError(
-                f"{name} holds a member the signed header does not list ({member}); "
-                "it has been altered"
-            )
-        for member, info in sorted(infos.items()):
-            entry = header["members"].get(member)
-            if entry is not None and info.file_size != entry.get("size"):
-                raise PackageDamagedError(
-                    f"{name}: member {member} has been altered (its size differs from the "
-                    "signed header)"
-                )
-        return pkg
+        contents = _read_zip(path)
+        _check_header_format(path.name, contents.header, contents.signature)
+        _check_members_listed(path.name, contents)
+        return cls(path, contents.header, contents.header_bytes, contents.signature)
 
     # -- facts shown without unlocking
 
@@ -456,3 +399,87 @@ class UnlockedPackage:
         except pyrage.DecryptError:
             raise UnlockError("the board identity given does not open the withheld keys") from None
         return data if isinstance(data, dict) else {}
+
+
+@dataclass(frozen=True, slots=True)
+class _ZipContents:
+    """What opening a package reads before any check: its header, signature and directory."""
+
+    header: Any
+    header_bytes: bytes
+    signature: Any
+    names: set[str]
+    infos: dict[str, zipfile.ZipInfo]
+
+
+def _read_zip(path: Path) -> _ZipContents:
+    """The zip's directory, header and signature, telling a damaged copy from another file."""
+    name = path.name
+    try:
+        with path.open("rb") as fh:
+            magic = fh.read(4)
+    except IsADirectoryError:
+        raise NotAPackageError(f"{name} is a folder, not a .pocusexam package") from None
+    except OSError as exc:
+        raise NotAPackageError(f"cannot read {name}: {exc.strerror or exc}") from None
+    try:
+        zf = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        if magic == b"PK\x03\x04":
+            raise NotAPackageError(
+                f"{name} is truncated or damaged (its end is missing); copy it again"
+            ) from None
+        raise NotAPackageError(f"{name} is not a .pocusexam package") from None
+    with zf:
+        names = set(zf.namelist())
+        if L.HEADER not in names or L.SIGNATURE not in names:
+            raise NotAPackageError(f"{name} is a zip file but not a .pocusexam package")
+        try:
+            if zf.getinfo(L.HEADER).file_size > _MAX_HEADER:
+                raise ValueError("header too large")
+            header_bytes = zf.read(L.HEADER)
+            signature_bytes = zf.read(L.SIGNATURE)
+            header = json.loads(header_bytes)
+            signature = json.loads(signature_bytes)
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+            raise NotAPackageError(
+                f"{name} is damaged: its header cannot be read; copy it again"
+            ) from None
+        infos = {i.filename: i for i in zf.infolist()}
+    return _ZipContents(header, header_bytes, signature, names, infos)
+
+
+def _check_header_format(name: str, header: Any, signature: Any) -> None:
+    """A header of this format, in a version this player reads, with its member list."""
+    if not isinstance(header, dict) or header.get("format") != L.FORMAT:
+        raise NotAPackageError(f"{name} is not a .pocusexam package")
+    version = header.get("format_version")
+    if not isinstance(version, int) or version > L.FORMAT_VERSION:
+        raise NotAPackageError(
+            f"{name} uses package format {version}, newer than this player reads "
+            f"({L.FORMAT_VERSION}); update pocus-player"
+        )
+    if not isinstance(signature, dict) or not isinstance(header.get("members"), dict):
+        raise NotAPackageError(f"{name} is damaged: its header is incomplete")
+
+
+def _check_members_listed(name: str, contents: _ZipContents) -> None:
+    """The zip holds exactly the members the signed header lists, each of the listed size."""
+    members = contents.header["members"]
+    listed = set(members)
+    for member in sorted(listed - contents.names):
+        raise PackageDamagedError(
+            f"{name} is incomplete: member {member} is missing; nothing was started"
+        )
+    for member in sorted(contents.names - listed - {L.HEADER, L.SIGNATURE}):
+        raise PackageDamagedError(
+            f"{name} holds a member the signed header does not list ({member}); "
+            "it has been altered"
+        )
+    for member, info in sorted(contents.infos.items()):
+        entry = members.get(member)
+        if entry is not None and info.file_size != entry.get("size"):
+            raise PackageDamagedError(
+                f"{name}: member {member} has been altered (its size differs from the "
+                "signed header)"
+            )
