@@ -479,75 +479,94 @@ def _is_header_keyword(first: str, keyword: str) -> bool:
     return first.startswith(keyword) and not first[len(keyword) :].strip(_VTT_SPACE)
 
 
-def _parse_webvtt(lines: Sequence[str], path: Path, errors: list[CaptionError]) -> CaptionTrack:
-    first = lines[0] if lines else ""
-    if not (first == "WEBVTT" or (first.startswith("WEBVTT") and first[6] in " \t")):
-        shown = first[:40] if first else "(empty)"
-        errors.append(
-            CaptionError(
-                path,
-                1,
-                f"the first line must be 'WEBVTT' (alone or followed by a space and a title), "
-                f"found {shown!r}; players refuse the whole file",
-            )
-        )
-        # Without a signature there is no header: read on for the cues' own problems,
-        # taking the first line as a cue identifier if timings follow it (SubRip).
-        i = 0 if len(lines) > 1 and _ARROW in lines[1] else 1
-    else:
-        i = _webvtt_header_end(lines)
+_CueRow = tuple[int, int, str, str, int, str]  # start ms, end ms, text, speaker, line, id
 
-    cues: list[tuple[int, int, str, str, int, str]] = []
+
+def _parse_webvtt(lines: Sequence[str], path: Path, errors: list[CaptionError]) -> CaptionTrack:
+    cues: list[_CueRow] = []
     seen_cue = False
-    for block in _webvtt_blocks(lines, i):
+    for block in _webvtt_blocks(lines, _webvtt_body_start(lines, path, errors)):
         if block.timing_at is None:
-            head = block.lines[0]
-            if _is_keyword_block(head, "NOTE"):
-                continue
-            if _is_header_keyword(head, "STYLE") or _is_header_keyword(head, "REGION"):
-                if seen_cue:
-                    errors.append(
-                        CaptionError(
-                            path,
-                            block.first_line,
-                            f"{head.split()[0]} blocks must come before the first cue; "
-                            "players ignore this one",
-                        )
-                    )
-                continue
+            _check_webvtt_other_block(block, seen_cue, path, errors)
+            continue
+        seen_cue = True
+        cue = _webvtt_cue(block, path, errors)
+        if cue is not None:
+            cues.append(cue)
+    if errors:
+        raise CaptionError.collect(errors)
+    return _build_track(path, CaptionFormat.WEBVTT, cues)
+
+
+def _webvtt_body_start(lines: Sequence[str], path: Path, errors: list[CaptionError]) -> int:
+    """Where the blocks start: after the header, once the 'WEBVTT' signature is checked."""
+    first = lines[0] if lines else ""
+    if first == "WEBVTT" or (first.startswith("WEBVTT") and first[6] in " \t"):
+        return _webvtt_header_end(lines)
+    shown = first[:40] if first else "(empty)"
+    errors.append(
+        CaptionError(
+            path,
+            1,
+            f"the first line must be 'WEBVTT' (alone or followed by a space and a title), "
+            f"found {shown!r}; players refuse the whole file",
+        )
+    )
+    # Without a signature there is no header: read on for the cues' own problems,
+    # taking the first line as a cue identifier if timings follow it (SubRip).
+    return 0 if len(lines) > 1 and _ARROW in lines[1] else 1
+
+
+def _check_webvtt_other_block(
+    block: _Block, seen_cue: bool, path: Path, errors: list[CaptionError]
+) -> None:
+    """A block without timings: a NOTE, a STYLE or REGION header block, or stray text."""
+    head = block.lines[0]
+    if _is_keyword_block(head, "NOTE"):
+        return
+    if _is_header_keyword(head, "STYLE") or _is_header_keyword(head, "REGION"):
+        if seen_cue:
             errors.append(
                 CaptionError(
                     path,
                     block.first_line,
-                    "text outside any cue (no 'start --> end' timings line before it); a "
-                    "blank line ends a cue, so this text would never be shown",
+                    f"{head.split()[0]} blocks must come before the first cue; "
+                    "players ignore this one",
                 )
             )
-            continue
-        seen_cue = True
-        line_no = block.first_line + block.timing_at
-        try:
-            start_ms, end_ms = _parse_timings(block.lines[block.timing_at])
-        except _TimestampError as exc:
-            if block.after_arrow:
-                message = (
-                    "this line holds '-->', so it ends the cue above it and players read it "
-                    f"as the timings of a new cue, which are invalid ({exc}); the text from "
-                    "here to the next blank line would not be shown"
-                )
-            else:
-                message = f"{exc}; players skip this cue"
-            errors.append(CaptionError(path, line_no, message))
-            continue
-        if not _ends_after_start(start_ms, end_ms, path, line_no, errors):
-            continue
-        identifier = block.lines[0] if block.timing_at == 1 else ""
-        text, speaker = _webvtt_display_text("\n".join(block.lines[block.timing_at + 1 :]))
-        cues.append((start_ms, end_ms, text, speaker, line_no, identifier))
+        return
+    errors.append(
+        CaptionError(
+            path,
+            block.first_line,
+            "text outside any cue (no 'start --> end' timings line before it); a "
+            "blank line ends a cue, so this text would never be shown",
+        )
+    )
 
-    if errors:
-        raise CaptionError.collect(errors)
-    return _build_track(path, CaptionFormat.WEBVTT, cues)
+
+def _webvtt_cue(block: _Block, path: Path, errors: list[CaptionError]) -> _CueRow | None:
+    """The cue a block with timings holds, or None (and why) when players would skip it."""
+    assert block.timing_at is not None
+    line_no = block.first_line + block.timing_at
+    try:
+        start_ms, end_ms = _parse_timings(block.lines[block.timing_at])
+    except _TimestampError as exc:
+        if block.after_arrow:
+            message = (
+                "this line holds '-->', so it ends the cue above it and players read it "
+                f"as the timings of a new cue, which are invalid ({exc}); the text from "
+                "here to the next blank line would not be shown"
+            )
+        else:
+            message = f"{exc}; players skip this cue"
+        errors.append(CaptionError(path, line_no, message))
+        return None
+    if not _ends_after_start(start_ms, end_ms, path, line_no, errors):
+        return None
+    identifier = block.lines[0] if block.timing_at == 1 else ""
+    text, speaker = _webvtt_display_text("\n".join(block.lines[block.timing_at + 1 :]))
+    return (start_ms, end_ms, text, speaker, line_no, identifier)
 
 
 _TAG = re.compile(r"<([^>]*)>")
@@ -618,73 +637,96 @@ def _ends_after_start(
 
 
 def _parse_srt(lines: Sequence[str], path: Path, errors: list[CaptionError]) -> CaptionTrack:
-    cues: list[tuple[int, int, str, str, int, str]] = []
+    cues: list[_CueRow] = []
     timing_rows = [i for i, line in enumerate(lines) if _ARROW in line]
     if not timing_rows:
         errors.append(
             CaptionError(path, None, "no cues found (no 'hh:mm:ss,mmm --> hh:mm:ss,mmm' lines)")
         )
     else:
-        # Before the first cue only its number may stand.
-        first = timing_rows[0]
-        for i in range(first):
-            if lines[i].strip() and not (i == first - 1 and _SRT_INDEX.match(lines[i])):
-                errors.append(CaptionError(path, i + 1, "text before the first cue"))
-                break
+        _check_srt_preamble(lines, timing_rows[0], path, errors)
     for k, row in enumerate(timing_rows):
-        line_no = row + 1
-        m = _SRT_TIMINGS.match(lines[row])
-        if not m:
-            errors.append(
-                CaptionError(
-                    path,
-                    line_no,
-                    f"invalid timings line {lines[row].strip()!r}: expected "
-                    "'hh:mm:ss,mmm --> hh:mm:ss,mmm' (two digits each, three for milliseconds)",
-                )
-            )
+        times = _srt_timings(lines[row], row + 1, path, errors)
+        if times is None:
             continue
-        g = m.groups()
-        if int(g[1]) > 59 or int(g[2]) > 59 or int(g[6]) > 59 or int(g[7]) > 59:
-            errors.append(
-                CaptionError(
-                    path, line_no, "minutes and seconds must be below 60; players skip this cue"
-                )
-            )
-            continue
-        start_ms, end_ms = _srt_ms(g[0:5]), _srt_ms(g[5:10])
-        if not _ends_after_start(start_ms, end_ms, path, line_no, errors):
-            continue
-        # The cue's text runs to the next cue's number; a blank line inside it ends the
-        # cue in most players, so text after one would be lost.
-        stop = timing_rows[k + 1] if k + 1 < len(timing_rows) else len(lines)
-        body = list(lines[row + 1 : stop])
-        while body and not body[-1].strip():
-            body.pop()
-        if k + 1 < len(timing_rows) and body and _SRT_INDEX.match(body[-1]):
-            body.pop()
-            while body and not body[-1].strip():
-                body.pop()
-        seen_blank = False
-        for j, text_line in enumerate(body):
-            if not text_line.strip():
-                seen_blank = True
-            elif seen_blank:
-                errors.append(
-                    CaptionError(
-                        path,
-                        row + 2 + j,
-                        "text after a blank line inside a cue; a blank line ends a cue, "
-                        "so most players would not show this text",
-                    )
-                )
-                break
+        next_row = timing_rows[k + 1] if k + 1 < len(timing_rows) else None
+        body = _srt_body(lines, row, next_row)
+        _check_srt_body(body, row, path, errors)
         number = lines[row - 1].strip() if row > 0 and _SRT_INDEX.match(lines[row - 1]) else ""
-        cues.append((start_ms, end_ms, _srt_text(body), "", line_no, number))
-
+        cues.append((*times, _srt_text(body), "", row + 1, number))
     if errors:
         raise CaptionError.collect(errors)
     return _build_track(path, CaptionFormat.SRT, cues)
+
+
+def _check_srt_preamble(
+    lines: Sequence[str], first: int, path: Path, errors: list[CaptionError]
+) -> None:
+    """Before the first cue only its number may stand."""
+    for i in range(first):
+        if lines[i].strip() and not (i == first - 1 and _SRT_INDEX.match(lines[i])):
+            errors.append(CaptionError(path, i + 1, "text before the first cue"))
+            break
+
+
+def _srt_timings(
+    line: str, line_no: int, path: Path, errors: list[CaptionError]
+) -> tuple[int, int] | None:
+    """A timings line's start and end in ms, or None (and why) when players would skip it."""
+    m = _SRT_TIMINGS.match(line)
+    if not m:
+        errors.append(
+            CaptionError(
+                path,
+                line_no,
+                f"invalid timings line {line.strip()!r}: expected "
+                "'hh:mm:ss,mmm --> hh:mm:ss,mmm' (two digits each, three for milliseconds)",
+            )
+        )
+        return None
+    g = m.groups()
+    if int(g[1]) > 59 or int(g[2]) > 59 or int(g[6]) > 59 or int(g[7]) > 59:
+        errors.append(
+            CaptionError(
+                path, line_no, "minutes and seconds must be below 60; players skip this cue"
+            )
+        )
+        return None
+    start_ms, end_ms = _srt_ms(g[0:5]), _srt_ms(g[5:10])
+    if not _ends_after_start(start_ms, end_ms, path, line_no, errors):
+        return None
+    return start_ms, end_ms
+
+
+def _srt_body(lines: Sequence[str], row: int, next_row: int | None) -> list[str]:
+    """The cue's text lines: up to the next cue's number (or the end), blank tail trimmed."""
+    stop = next_row if next_row is not None else len(lines)
+    body = list(lines[row + 1 : stop])
+    while body and not body[-1].strip():
+        body.pop()
+    if next_row is not None and body and _SRT_INDEX.match(body[-1]):
+        body.pop()
+        while body and not body[-1].strip():
+            body.pop()
+    return body
+
+
+def _check_srt_body(body: Sequence[str], row: int, path: Path, errors: list[CaptionError]) -> None:
+    """A blank line inside a cue ends it in most players, so text after one would be lost."""
+    seen_blank = False
+    for j, text_line in enumerate(body):
+        if not text_line.strip():
+            seen_blank = True
+        elif seen_blank:
+            errors.append(
+                CaptionError(
+                    path,
+                    row + 2 + j,
+                    "text after a blank line inside a cue; a blank line ends a cue, "
+                    "so most players would not show this text",
+                )
+            )
+            break
 
 
 _SRT_OVERRIDE = re.compile(r"\{\\[^}]*\}")  # {\an8}-style positioning from ASS converters
@@ -705,9 +747,7 @@ def _fmt_ms(ms: int) -> str:
     return f"{h:02d}:{m:02d}:{s:02d}.{frac:03d}"
 
 
-def _build_track(
-    path: Path, fmt: CaptionFormat, cues: Sequence[tuple[int, int, str, str, int, str]]
-) -> CaptionTrack:
+def _build_track(path: Path, fmt: CaptionFormat, cues: Sequence[_CueRow]) -> CaptionTrack:
     # A stable sort keeps file order for cues that start together.
     ordered = sorted(cues, key=lambda c: c[0])
     built = tuple(

@@ -94,6 +94,35 @@ def _utc_iso(t: float) -> str:
     return datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
+def _board_recipient(
+    recipient: str | Path | pyrage.x25519.Recipient,
+) -> pyrage.x25519.Recipient:
+    """The board's age recipient: given as one, or as `age1...` text or a recipients file."""
+    if isinstance(recipient, pyrage.x25519.Recipient):
+        return recipient
+    return load_recipient(recipient)
+
+
+def _create_durably(path: Path, resume: ResumeFile) -> int:
+    """Create the result file (never an existing one) and fsync it and its folder.
+
+    Returns its append-only descriptor; on failure the new resume file is erased.
+    """
+    try:
+        fd = os.open(path, open_flags(os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND), 0o600)
+    except OSError as exc:
+        resume.erase()
+        raise JournalWriteError(f"cannot create {path}: {exc.strerror}") from None
+    try:
+        full_fsync(fd)
+        fsync_dir(path.parent)
+    except OSError as exc:
+        os.close(fd)
+        resume.erase()
+        raise JournalWriteError(f"cannot make {path} durable: {exc.strerror}") from None
+    return fd
+
+
 class EncryptedJournal:
     """A session's result journal. Implements the `Journal` protocol.
 
@@ -151,11 +180,7 @@ class EncryptedJournal:
         is the default. Raises JournalWriteError if the files cannot be created,
         ResultFileError if the recipient is invalid.
         """
-        board = (
-            recipient
-            if isinstance(recipient, pyrage.x25519.Recipient)
-            else load_recipient(recipient)
-        )
+        board = _board_recipient(recipient)
         rdir = results_dir if results_dir is not None else default_results_dir()
         sdir = resume_dir if resume_dir is not None else default_resume_dir(results_dir)
         warn_if_synced(rdir)
@@ -170,20 +195,7 @@ class EncryptedJournal:
             resume = ResumeFile.create(sdir, session_id, case_id=case_id, candidate_id=candidate_id)
         except OSError as exc:
             raise JournalWriteError(f"cannot create the session files: {exc.strerror}") from None
-        try:
-            fd = os.open(
-                path, open_flags(os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND), 0o600
-            )
-        except OSError as exc:
-            resume.erase()
-            raise JournalWriteError(f"cannot create {path}: {exc.strerror}") from None
-        try:
-            full_fsync(fd)
-            fsync_dir(rdir)
-        except OSError as exc:
-            os.close(fd)
-            resume.erase()
-            raise JournalWriteError(f"cannot make {path} durable: {exc.strerror}") from None
+        fd = _create_durably(path, resume)
         log.info("result journal %s created", path.name)
         return cls(
             path=path,
@@ -215,11 +227,7 @@ class EncryptedJournal:
         Raises JournalLockedError if another process has the session open,
         JournalWriteError if the files cannot be read or written.
         """
-        board = (
-            recipient
-            if isinstance(recipient, pyrage.x25519.Recipient)
-            else load_recipient(recipient)
-        )
+        board = _board_recipient(recipient)
         try:
             resume = ResumeFile.open(unfinished.resume_path)  # JournalLockedError if in use
         except (OSError, ValueError) as exc:
@@ -328,6 +336,7 @@ class EncryptedJournal:
         *,
         restart: bool = False,
     ) -> None:
+        """Seal one record into a frame, make it durable, then move the chain on."""
         with self._lock:
             if self._fd < 0:
                 raise JournalWriteError("the journal is closed")
@@ -337,63 +346,85 @@ class EncryptedJournal:
                 )
             seq = self._next_seq
             state = self._state if resume_state is None else dict(resume_state)
-            record: dict[str, Any] = {
-                "v": FORMAT_VERSION,
-                "type": kind,
-                "seq": seq,
-                "session": self._resume.session_id,
-                "mono": round(self._clock.now(), 6),
-                "wall": _utc_iso(self._wall()),
-                "payload": dict(payload),
-            }
-            seed = None
-            if self._link is None or restart:
-                seed = secrets.token_bytes(32)
-                record["seed"] = seed.hex()
-            else:
-                record["prev"] = self._link.hex()
-            try:
-                local = canonical_json({"kind": kind, "seq": seq, "state": state})
-                blob = self._resume.seal(local)
-                record["rs"] = sha256_hex(base64.b64encode(blob))
-                plain = canonical_json(record)
-            except (TypeError, ValueError) as exc:
-                raise ValueError(f"payload or resume state is not JSON-able: {exc}") from None
-            block = pyrage.encrypt(plain, [self._recipient], armored=True)
+            seed = secrets.token_bytes(32) if self._link is None or restart else None
+            block, blob = self._seal(kind, seq, payload, state, seed)
             frame = encode_frame(seq, block, blob)
             if self._needs_separator:
                 frame = SEPARATOR + frame
-            try:
-                write_all(self._fd, frame)
-                full_fsync(self._fd)
-            except OSError as exc:
-                # After a failed write or fsync the file's state is unknown (the kernel may
-                # drop the dirty pages): stop here; resuming re-reads what is really on disk.
-                self._failed = exc.strerror or type(exc).__name__
-                log.error(
-                    "result journal %s: record %d not stored: %s",
-                    self._path.name,
-                    seq,
-                    self._failed,
-                )
-                raise JournalWriteError(f"record not saved: {self._failed}") from None
+            self._store(frame, seq)
             self._needs_separator = False
             self._state = state
-            sha = sha256_hex(block)
-            key = seed if seed is not None else self._link
-            assert key is not None
-            self._link = chain_link(key, seq, sha)
-            self._next_seq = seq + 1
-            log.debug("record %d (%s) stored", seq, kind)
-            if kind == "submit":
-                self._receipt = receipt_code(self._link)
-                self._finish()
-                return
-            try:
-                self._resume.store(ChainPoint(seq, sha, self._link))
-            except OSError as exc:
-                # The record is durable; only resume is weakened (a restart would be recorded).
-                log.warning("resume state not updated: %s", exc.strerror)
+            self._advance(kind, seq, sha256_hex(block), seed)
+
+    def _seal(
+        self,
+        kind: str,
+        seq: int,
+        payload: Mapping[str, Any],
+        state: dict[str, Any] | None,
+        seed: bytes | None,
+    ) -> tuple[bytes, bytes]:
+        """The record encrypted to the board, and the resume blob sealed to the local key.
+
+        A seed starts a chain (the first record, or a restart); otherwise the record names
+        the previous link.
+        """
+        record: dict[str, Any] = {
+            "v": FORMAT_VERSION,
+            "type": kind,
+            "seq": seq,
+            "session": self._resume.session_id,
+            "mono": round(self._clock.now(), 6),
+            "wall": _utc_iso(self._wall()),
+            "payload": dict(payload),
+        }
+        if seed is not None:
+            record["seed"] = seed.hex()
+        else:
+            assert self._link is not None
+            record["prev"] = self._link.hex()
+        try:
+            local = canonical_json({"kind": kind, "seq": seq, "state": state})
+            blob = self._resume.seal(local)
+            record["rs"] = sha256_hex(base64.b64encode(blob))
+            plain = canonical_json(record)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"payload or resume state is not JSON-able: {exc}") from None
+        return pyrage.encrypt(plain, [self._recipient], armored=True), blob
+
+    def _store(self, frame: bytes, seq: int) -> None:
+        """Write the frame and fsync it; JournalWriteError (and no more writes) if that fails."""
+        try:
+            write_all(self._fd, frame)
+            full_fsync(self._fd)
+        except OSError as exc:
+            # After a failed write or fsync the file's state is unknown (the kernel may
+            # drop the dirty pages): stop here; resuming re-reads what is really on disk.
+            self._failed = exc.strerror or type(exc).__name__
+            log.error(
+                "result journal %s: record %d not stored: %s",
+                self._path.name,
+                seq,
+                self._failed,
+            )
+            raise JournalWriteError(f"record not saved: {self._failed}") from None
+
+    def _advance(self, kind: str, seq: int, block_sha: str, seed: bytes | None) -> None:
+        """After a durable record: the next link, and the resume file (or, on submit, the end)."""
+        key = seed if seed is not None else self._link
+        assert key is not None
+        self._link = chain_link(key, seq, block_sha)
+        self._next_seq = seq + 1
+        log.debug("record %d (%s) stored", seq, kind)
+        if kind == "submit":
+            self._receipt = receipt_code(self._link)
+            self._finish()
+            return
+        try:
+            self._resume.store(ChainPoint(seq, block_sha, self._link))
+        except OSError as exc:
+            # The record is durable; only resume is weakened (a restart would be recorded).
+            log.warning("resume state not updated: %s", exc.strerror)
 
     def _finish(self) -> None:
         os.close(self._fd)

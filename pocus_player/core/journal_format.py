@@ -342,20 +342,43 @@ def verify_bytes(
     scan = scan_frames(data)
     if not scan.frames:
         raise ResultFileError(f"{where} holds no readable record (not a result file, or destroyed)")
+    decoded, issues = _decode_frames(scan.frames, identities)
+    if not decoded:
+        raise ResultFileError(
+            f"{where}: no record decrypts with this identity (wrong key, or not for this board)"
+        )
+    session = _own_session(decoded)
+    own = _keep_own(decoded, session, issues)
+    _check_file_order(own, issues)
+    ordered = _one_per_seq(own, issues)
+    _classify_damage(scan.damage, _declared_tears(r for _, r in ordered), issues)
+    link, chain_issues = _walk_chain([r for _, r in ordered])
+    issues.extend(chain_issues)
+    records = tuple(r for _, r in ordered)
+    submitted = _check_ending(records, scan.torn_tail, issues)
+    receipt = receipt_code(link) if submitted and link is not None else None
+    return Verification(path, session, records, tuple(issues), submitted, receipt)
+
+
+def _decode_frames(
+    frames: Sequence[Frame], identities: Sequence[pyrage.x25519.Identity]
+) -> tuple[list[tuple[Frame, Record]], list[Issue]]:
+    """The frames that decrypt to records, and an issue for each one that does not."""
     issues: list[Issue] = []
     decoded: list[tuple[Frame, Record]] = []
-    for frame in scan.frames:
+    for frame in frames:
         rec, problem = _decode(frame, identities)
         if rec is None:
             issues.append(Issue("undecryptable", "error", problem, frame.seq, frame.offset))
         else:
             decoded.append((frame, rec))
-    if not decoded:
-        raise ResultFileError(
-            f"{where}: no record decrypts with this identity (wrong key, or not for this board)"
-        )
+    return decoded, issues
 
-    session = _own_session(decoded)
+
+def _keep_own(
+    decoded: Sequence[tuple[Frame, Record]], session: str, issues: list[Issue]
+) -> list[tuple[Frame, Record]]:
+    """This session's records; another session's, substituted or inserted, are reported."""
     own: list[tuple[Frame, Record]] = []
     for frame, rec in decoded:
         if rec.session != session:
@@ -371,8 +394,11 @@ def verify_bytes(
             )
         else:
             own.append((frame, rec))
+    return own
 
-    # File order must follow seq order: the writer only appends.
+
+def _check_file_order(own: Sequence[tuple[Frame, Record]], issues: list[Issue]) -> None:
+    """File order must follow seq order: the writer only appends."""
     highest: Record | None = None
     for _frame, rec in own:
         if highest is not None and rec.seq < highest.seq:
@@ -388,6 +414,11 @@ def verify_bytes(
         if highest is None or rec.seq > highest.seq:
             highest = rec
 
+
+def _one_per_seq(
+    own: Sequence[tuple[Frame, Record]], issues: list[Issue]
+) -> list[tuple[Frame, Record]]:
+    """The records in seq order, the first of each seq; a repeated seq is reported."""
     by_seq: dict[int, list[tuple[Frame, Record]]] = {}
     for item in own:
         by_seq.setdefault(item[1].seq, []).append(item)
@@ -407,9 +438,14 @@ def verify_bytes(
                 )
             )
         ordered.append(group[0])
+    return ordered
 
-    declared = _declared_tears(o for _, o in ordered)
-    for d in scan.damage:
+
+def _classify_damage(
+    damage: Sequence[Damage], declared: set[tuple[int, int]], issues: list[Issue]
+) -> None:
+    """Each damaged run: a crash's tear the resumed session declared, a torn end, or damage."""
+    for d in damage:
         if (d.offset, d.length) in declared:
             issues.append(
                 Issue(
@@ -440,10 +476,9 @@ def verify_bytes(
                 )
             )
 
-    link, chain_issues = _walk_chain([r for _, r in ordered])
-    issues.extend(chain_issues)
 
-    records = tuple(r for _, r in ordered)
+def _check_ending(records: Sequence[Record], torn_tail: Damage | None, issues: list[Issue]) -> bool:
+    """Whether the file ends with its submit record; records after it, or none, are reported."""
     last = records[-1]
     submits = [r for r in records if r.type == "submit"]
     submitted = last.type == "submit"
@@ -457,19 +492,17 @@ def verify_bytes(
             )
         )
     if not submits:
-        tail = scan.torn_tail
         issues.append(
             Issue(
                 "not-submitted",
                 "error",
                 f"no submit record: the file stops after record {last.seq}"
-                + (" and a torn record (truncated?)" if tail else "")
+                + (" and a torn record (truncated?)" if torn_tail else "")
                 + " - an unfinished session, or records removed from the end",
                 last.seq,
             )
         )
-    receipt = receipt_code(link) if submitted and link is not None else None
-    return Verification(path, session, records, tuple(issues), submitted, receipt)
+    return submitted
 
 
 def _decode(

@@ -436,8 +436,21 @@ def _build(
     content_root: Path,
     checker: SemanticChecker | _SealedFacts,
 ) -> m.Case:
-    c, st = data["case"], data["settings"]
-    meta = m.CaseMeta(
+    return m.Case(
+        schema_version=int(data["schema_version"]),
+        meta=_meta(data["case"]),
+        settings=_settings(data["settings"]),
+        media=tuple(_media_item(item, checker) for item in data["media"]),
+        steps=tuple(_iter_steps(data)),
+        questions=tuple(_question(q) for q in data["questions"]),
+        source=case_path if isinstance(checker, _SealedFacts) else case_path.resolve(),
+        content_root=content_root,
+        initial_state=_state(data.get("initial_state")),
+    )
+
+
+def _meta(c: dict[str, Any]) -> m.CaseMeta:
+    return m.CaseMeta(
         id=c["id"],
         title=c["title"],
         clinical_area=m.ClinicalArea(c["clinical_area"]),
@@ -447,7 +460,10 @@ def _build(
         domains=tuple(m.Domain(d["id"], d["title"]) for d in c["domains"]),
         summary=c.get("summary", ""),
     )
-    settings = m.Settings(
+
+
+def _settings(st: dict[str, Any]) -> m.Settings:
+    return m.Settings(
         time_limit_s=parse_time(st["time_limit"]),
         navigation=m.Navigation(st.get("navigation", "forward_only")),
         clip_replay_limit=st.get("clip_replay_limit"),
@@ -458,38 +474,23 @@ def _build(
         if "checkpoint_time_limit" in st
         else None,
     )
-    media = []
-    for item in data["media"]:
-        file = checker.resolved[item["file"]]
-        info = checker.media_info.get(item["id"])
-        captions = checker.resolved.get(item["captions"]) if "captions" in item else None
-        media.append(
-            m.MediaItem(
-                id=item["id"],
-                kind=m.MediaKind(item["kind"]),
-                file=file,
-                title=item.get("title", ""),
-                captions=captions,
-                transcript=item.get("transcript", ""),
-                narrator=item.get("narrator", ""),
-                loop=bool(item.get("loop", item["kind"] == "cine")),
-                frame_rate=(
-                    info.frame_rate if info and info.frame_rate else item.get("frame_rate")
-                ),
-                calibration=_calibration(item.get("calibration")),
-                width=info.width if info else None,
-                height=info.height if info else None,
-                replay_limit=item.get("replay_limit"),
-            )
-        )
-    return m.Case(
-        schema_version=int(data["schema_version"]),
-        meta=meta,
-        settings=settings,
-        media=tuple(media),
-        steps=tuple(_iter_steps(data)),
-        questions=tuple(_question(q) for q in data["questions"]),
-        source=case_path if isinstance(checker, _SealedFacts) else case_path.resolve(),
-        content_root=content_root,
-        initial_state=_state(data.get("initial_state")),
+
+
+def _media_item(item: dict[str, Any], checker: SemanticChecker | _SealedFacts) -> m.MediaItem:
+    """A media entry, with its resolved files and what the probe measured (frame rate, size)."""
+    info = checker.media_info.get(item["id"])
+    return m.MediaItem(
+        id=item["id"],
+        kind=m.MediaKind(item["kind"]),
+        file=checker.resolved[item["file"]],
+        title=item.get("title", ""),
+        captions=checker.resolved.get(item["captions"]) if "captions" in item else None,
+        transcript=item.get("transcript", ""),
+        narrator=item.get("narrator", ""),
+        loop=bool(item.get("loop", item["kind"] == "cine")),
+        frame_rate=(info.frame_rate if info and info.frame_rate else item.get("frame_rate")),
+        calibration=_calibration(item.get("calibration")),
+        width=info.width if info else None,
+        height=info.height if info else None,
+        replay_limit=item.get("replay_limit"),
     )

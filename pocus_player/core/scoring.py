@@ -206,42 +206,56 @@ def parse_response(question: Question, response: Any) -> dict[str, Any]:
     value = response[main]
     qtype = question.type
     if qtype is QuestionType.SINGLE_BEST_ANSWER:
-        if not isinstance(value, str):
-            raise _fail(question, f"'choice' must be an option id, not {value!r}")
-        _check_options(question, [value])
-        return {"choice": value}
+        return _parse_choice(question, value)
     if qtype is QuestionType.MULTIPLE_RESPONSE:
-        ids = _ids(question, value, "choices")
-        _check_options(question, ids)
-        if NOT_POSSIBLE in ids and len(ids) > 1:
-            raise _fail(question, f"{NOT_POSSIBLE!r} cannot be chosen with other options")
-        return {"choices": ids} if ids else {}
+        return _parse_choices(question, value)
     if qtype is QuestionType.ORDERING:
-        ids = _ids(question, value, "order")
-        if not ids:
-            return {}
-        if sorted(ids) != sorted(o.id for o in question.options):
-            raise _fail(question, "'order' must list every option exactly once")
-        return {"order": ids}
+        return _parse_order(question, value)
     if qtype is QuestionType.HOTSPOT:
-        if not isinstance(value, list | tuple):
-            raise _fail(question, f"'points' must be a list of [x, y] pairs, not {value!r}")
-        points = [_point(question, p, f"points[{i}]") for i, p in enumerate(value)]
-        if len(points) > question.markers:
-            raise _fail(
-                question, f"{len(points)} markers placed; this question takes {question.markers}"
-            )
-        frame = response.get("frame")
-        if frame is not None and (
-            isinstance(frame, bool) or not isinstance(frame, int) or frame < 0
-        ):
-            raise _fail(
-                question, f"'frame' must be a frame number (0 or more) or null, not {frame!r}"
-            )
-        if not points:
-            return {}
-        return {"points": [list(p) for p in points], "frame": frame}
-    # CALIPER
+        return _parse_hotspot(question, value, response.get("frame"))
+    return _parse_endpoints(question, value)
+
+
+def _parse_choice(question: Question, value: Any) -> dict[str, Any]:
+    if not isinstance(value, str):
+        raise _fail(question, f"'choice' must be an option id, not {value!r}")
+    _check_options(question, [value])
+    return {"choice": value}
+
+
+def _parse_choices(question: Question, value: Any) -> dict[str, Any]:
+    ids = _ids(question, value, "choices")
+    _check_options(question, ids)
+    if NOT_POSSIBLE in ids and len(ids) > 1:
+        raise _fail(question, f"{NOT_POSSIBLE!r} cannot be chosen with other options")
+    return {"choices": ids} if ids else {}
+
+
+def _parse_order(question: Question, value: Any) -> dict[str, Any]:
+    ids = _ids(question, value, "order")
+    if not ids:
+        return {}
+    if sorted(ids) != sorted(o.id for o in question.options):
+        raise _fail(question, "'order' must list every option exactly once")
+    return {"order": ids}
+
+
+def _parse_hotspot(question: Question, value: Any, frame: Any) -> dict[str, Any]:
+    if not isinstance(value, list | tuple):
+        raise _fail(question, f"'points' must be a list of [x, y] pairs, not {value!r}")
+    points = [_point(question, p, f"points[{i}]") for i, p in enumerate(value)]
+    if len(points) > question.markers:
+        raise _fail(
+            question, f"{len(points)} markers placed; this question takes {question.markers}"
+        )
+    if frame is not None and (isinstance(frame, bool) or not isinstance(frame, int) or frame < 0):
+        raise _fail(question, f"'frame' must be a frame number (0 or more) or null, not {frame!r}")
+    if not points:
+        return {}
+    return {"points": [list(p) for p in points], "frame": frame}
+
+
+def _parse_endpoints(question: Question, value: Any) -> dict[str, Any]:
     if not isinstance(value, list | tuple) or len(value) != 2:
         raise _fail(question, f"'endpoints' must be two [x, y] pairs, not {value!r}")
     ends = [_point(question, p, f"endpoints[{i}]") for i, p in enumerate(value)]

@@ -166,32 +166,26 @@ def _case_title(path: Path) -> str:
 
 
 def _parse(data: Any, base: Path) -> tuple[AppSettings, list[str]]:
+    """Settings from a settings file's JSON; a bad entry gets its default and a problem line."""
     problems: list[str] = []
     if not isinstance(data, dict) or data.get("format") != SETTINGS_FORMAT:
         raise ValueError("not a settings file of this application")
-    settings = default_settings()
+    defaults = default_settings()
 
     def path_of(key: str) -> Path | None:
-        value = data.get(key)
-        if value in (None, ""):
-            return None
-        if not isinstance(value, str):
-            problems.append(f"Setting {key!r} must be a path; the default is used.")
-            return getattr(settings, key)  # type: ignore[no-any-return]
-        p = Path(value).expanduser()
-        return p if p.is_absolute() else base / p
+        return _path_setting(data, key, base, getattr(defaults, key), problems)
 
     board = path_of("board_recipient")
     results = path_of("results_dir")
     # absent: the default (the demo key); present and empty: no trusted signer
     signing = (
-        path_of("board_signing_key") if "board_signing_key" in data else settings.board_signing_key
+        path_of("board_signing_key") if "board_signing_key" in data else defaults.board_signing_key
     )
     center = path_of("center_identity")
-    min_free = data.get("min_free_mb", settings.min_free_mb)
+    min_free = data.get("min_free_mb", defaults.min_free_mb)
     if not isinstance(min_free, int) or isinstance(min_free, bool) or min_free < 0:
         problems.append("Setting 'min_free_mb' must be a whole number; 100 is used.")
-        min_free = settings.min_free_mb
+        min_free = defaults.min_free_mb
     kiosk = data.get("kiosk", True)
     if not isinstance(kiosk, bool):
         problems.append("Setting 'kiosk' must be true or false; true is used.")
@@ -204,8 +198,41 @@ def _parse(data: Any, base: Path) -> tuple[AppSettings, list[str]]:
     if not isinstance(locale, str):
         problems.append("Setting 'locale' must be a language code such as 'es'; the system's is used.")
         locale = ""
+    exams = _exams(data.get("exams") or [], base, problems)
+    return (
+        AppSettings(
+            board_recipient=board,
+            results_dir=results,
+            min_free_mb=min_free,
+            kiosk=kiosk,
+            exams=tuple(exams),
+            default_time_multiplier=float(mult),
+            board_signing_key=signing,
+            center_identity=center,
+            locale=locale,
+        ),
+        problems,
+    )
+
+
+def _path_setting(
+    data: dict[str, Any], key: str, base: Path, default: Path | None, problems: list[str]
+) -> Path | None:
+    """A path setting, relative to the settings file's folder; None when absent or empty."""
+    value = data.get(key)
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        problems.append(f"Setting {key!r} must be a path; the default is used.")
+        return default
+    p = Path(value).expanduser()
+    return p if p.is_absolute() else base / p
+
+
+def _exams(raw_exams: Any, base: Path, problems: list[str]) -> list[ExamDef]:
+    """The exams offered: a package each, or a list of case scripts; incomplete ones skipped."""
     exams: list[ExamDef] = []
-    for i, raw in enumerate(data.get("exams") or []):
+    for i, raw in enumerate(raw_exams):
         if isinstance(raw, dict) and isinstance(raw.get("package"), str):
             pkg = Path(raw["package"]).expanduser()
             pkg = pkg if pkg.is_absolute() else base / pkg
@@ -221,20 +248,7 @@ def _parse(data: Any, base: Path) -> tuple[AppSettings, list[str]]:
             exams.append(ExamDef(str(raw["id"]), str(raw.get("title") or raw["id"]), cases))
         except (KeyError, TypeError, ValueError):
             problems.append(f"Exam {i + 1} in the settings file is incomplete and is not offered.")
-    return (
-        AppSettings(
-            board_recipient=board,
-            results_dir=results,
-            min_free_mb=min_free,
-            kiosk=kiosk,
-            exams=tuple(exams),
-            default_time_multiplier=float(mult),
-            board_signing_key=signing,
-            center_identity=center,
-            locale=locale,
-        ),
-        problems,
-    )
+    return exams
 
 
 def write_json_atomic(path: Path, data: Any) -> None:

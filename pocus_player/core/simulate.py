@@ -137,6 +137,28 @@ def parse_script(
             f"{at((unknown[0],), key=True)}: unknown key {unknown[0]!r} "
             f"(allowed: {', '.join(_TOP_KEYS)})"
         )
+    responses = _parse_responses(data, at)
+    elapsed = _parse_seconds_by_id(data, "elapsed", at)
+    segments = _parse_seconds_by_id(data, "segments", at)
+    replays = _parse_replays(data, at)
+    proctor = _parse_proctor(data, at)
+    accommodation = _parse_accommodation(data, at)
+    case_id = data.get("case")
+    return ResponseScript(
+        responses=responses,
+        elapsed=elapsed,
+        replays=replays,
+        proctor=proctor,
+        segments=segments,
+        default_elapsed=_seconds(
+            data.get("default_elapsed", DEFAULT_ELAPSED_S), at(("default_elapsed",))
+        ),
+        accommodation=accommodation,
+        case=str(case_id) if case_id is not None else None,
+    )
+
+
+def _parse_responses(data: Mapping[str, Any], at: _Where) -> dict[str, dict[str, Any]]:
     responses = {}
     for qid, response in _mapping(data.get("responses"), at(("responses",))).items():
         if response is None:
@@ -146,23 +168,31 @@ def parse_script(
                 f"{at(('responses', qid))}: a response is a mapping such as {{choice: b}}"
             )
         responses[qid] = dict(response)
-    elapsed = {
-        cp: _seconds(v, at(("elapsed", cp)))
-        for cp, v in _mapping(data.get("elapsed"), at(("elapsed",))).items()
+    return responses
+
+
+def _parse_seconds_by_id(data: Mapping[str, Any], key: str, at: _Where) -> dict[str, float]:
+    """`elapsed` (per checkpoint) or `segments` (per segment step): seconds by id."""
+    return {
+        name: _seconds(v, at((key, name)))
+        for name, v in _mapping(data.get(key), at((key,))).items()
     }
-    segments = {
-        step: _seconds(v, at(("segments", step)))
-        for step, v in _mapping(data.get("segments"), at(("segments",))).items()
-    }
+
+
+def _parse_replays(data: Mapping[str, Any], at: _Where) -> dict[str, tuple[str, ...]]:
     replays: dict[str, tuple[str, ...]] = {}
     for cp, clips in _mapping(data.get("replays"), at(("replays",))).items():
         if not isinstance(clips, list) or not all(isinstance(c, str) for c in clips):
             raise ResponsesFileError(f"{at(('replays', cp))}: expected a list of media ids")
         replays[cp] = tuple(clips)
-    proctor = []
+    return replays
+
+
+def _parse_proctor(data: Mapping[str, Any], at: _Where) -> tuple[ProctorAction, ...]:
     raw_actions = data.get("proctor") or []
     if not isinstance(raw_actions, list):
         raise ResponsesFileError(f"{at(('proctor',))}: expected a list of actions")
+    proctor = []
     for i, item in enumerate(raw_actions):
         where = at(("proctor", i))
         if not isinstance(item, Mapping) or set(item) - {"at", "action", "seconds", "note"}:
@@ -179,6 +209,10 @@ def parse_script(
         if action in ("pause", "add_time", "stall") and seconds <= 0:
             raise ResponsesFileError(f"{where}: {action} needs seconds > 0")
         proctor.append(ProctorAction(item["at"], action, seconds, str(item.get("note", ""))))
+    return tuple(proctor)
+
+
+def _parse_accommodation(data: Mapping[str, Any], at: _Where) -> float:
     accommodation = _seconds(data.get("accommodation", 1.0), at(("accommodation",)))
     if not 1.0 <= accommodation <= MAX_ACCOMMODATION:
         raise ResponsesFileError(
@@ -186,19 +220,7 @@ def parse_script(
             f"{MAX_ACCOMMODATION:g} (a time-limit multiplier such as 1.25, 1.5 or 2), "
             f"got {accommodation:g}"
         )
-    case_id = data.get("case")
-    return ResponseScript(
-        responses=responses,
-        elapsed=elapsed,
-        replays=replays,
-        proctor=tuple(proctor),
-        segments=segments,
-        default_elapsed=_seconds(
-            data.get("default_elapsed", DEFAULT_ELAPSED_S), at(("default_elapsed",))
-        ),
-        accommodation=accommodation,
-        case=str(case_id) if case_id is not None else None,
-    )
+    return accommodation
 
 
 def load_script(path: Path) -> ResponseScript:
@@ -485,7 +507,29 @@ def simulate(
     tee = _TeeJournal(journal if journal is not None else MemoryJournal())
     session = ExamSession(case, clock, tee, accommodation=script.accommodation, delivery=delivery)
     session.start()
-    positions: dict[str, float] = {}
+    _play_to_end(session, clock, script)
+    totals = session.totals
+    assert totals is not None
+    items = _scored_items(case, session, totals, tee.responses)
+    return SimulationResult(
+        case_id=case.meta.id,
+        case_title=case.meta.title,
+        case_version=case.meta.version,
+        state=session.state,
+        outcome=totals.outcome,
+        path=session.path,
+        items=tuple(items),
+        totals=totals,
+        time_used_s=round(min(session.time_used(), session.time_limit()), 6),
+        time_limit_s=session.time_limit(),
+        transitions=len(session.transitions),
+    )
+
+
+def _play_to_end(session: ExamSession, clock: VirtualClock, script: ResponseScript) -> None:
+    """Do what the media directive says until the case is over: play, stop, answer."""
+    case = session.case
+    positions: dict[str, float] = {}  # each segment's media time so far
     while not session.is_over:
         state = session.state
         step = session.current_step
@@ -506,29 +550,24 @@ def simulate(
             _spend(session, clock, script.segments.get(step.id, 0.0))
             if session.state is SessionState.PLAYING_SEGMENT:
                 session.segment_finished()
-    totals = session.totals
-    assert totals is not None
+
+
+def _scored_items(
+    case: Case,
+    session: ExamSession,
+    totals: CaseTotals,
+    records: Mapping[str, Mapping[str, Any]],
+) -> list[ScoredItem]:
+    """Each question on the path: where and why it was submitted (`records`), or unreached."""
     items = []
     submitted = {r.question_id: r for r in session.results}
     for qid in totals.questions:
-        record = tee.responses.get(qid)
+        record = records.get(qid)
         if qid in submitted and record is not None:
             items.append(ScoredItem(record["checkpoint"], record["cause"], submitted[qid]))
         else:
             items.append(ScoredItem(None, "unreached", score(case.question_by_id(qid), {})))
-    return SimulationResult(
-        case_id=case.meta.id,
-        case_title=case.meta.title,
-        case_version=case.meta.version,
-        state=session.state,
-        outcome=totals.outcome,
-        path=session.path,
-        items=tuple(items),
-        totals=totals,
-        time_used_s=round(min(session.time_used(), session.time_limit()), 6),
-        time_limit_s=session.time_limit(),
-        transitions=len(session.transitions),
-    )
+    return items
 
 
 # -- command line ------------------------------------------------------------------------------
@@ -600,39 +639,10 @@ def run(args: argparse.Namespace, out: Any = None, err: Any = None) -> int:
     """Handler of `pocus-player simulate`: 0 done, 2 bad case or responses, 1 result file error."""
     out = out or sys.stdout
     err = err or sys.stderr
-    from pocus_player.core.errors import CaseValidationError
-    from pocus_player.core.loader import load_case
-
-    # The media layer's probe, handed in by the application's command line (the core
-    # cannot import it): frame-numbered checkpoints need the media's real frame timing.
-    factory = getattr(args, "probe_factory", None)
-    probe = factory(quiet=True) if factory is not None and not args.no_probe else None
-    delivery: dict[str, Any] | None = None
-    try:
-        if args.case.suffix == ".pocusexam":
-            case, delivery = case_from_package(args)
-        else:
-            case = load_case(args.case, probe)
-    except CaseValidationError as exc:
-        print(f"{args.case}: the case is invalid:", file=err)
-        for problem in exc.problems:
-            print(f"  {problem}", file=err)
+    inputs = _load_inputs(args, err)
+    if inputs is None:
         return 2
-    except (PocusError, OSError) as exc:  # a package that cannot be opened: one line
-        print(f"{args.case}: {exc}", file=err)
-        return 2
-    untimed = untimed_checkpoints(case)
-    if untimed:
-        print(f"{args.case}: cannot simulate the media timing:", file=err)
-        for reason in untimed:
-            print(f"  {reason}", file=err)
-        return 2
-    try:
-        script = load_script(args.responses)
-        check_script(case, script, str(args.responses))
-    except ResponsesFileError as exc:
-        print(str(exc), file=err)
-        return 2
+    case, script, delivery = inputs
     clock = VirtualClock()
     journal = None
     try:
@@ -658,6 +668,46 @@ def run(args: argparse.Namespace, out: Any = None, err: Any = None) -> int:
     else:
         print(result.to_text(), file=out)
     return 0
+
+
+def _load_inputs(
+    args: argparse.Namespace, err: Any
+) -> tuple[Case, ResponseScript, dict[str, Any] | None] | None:
+    """The case (and the package it came from) and the responses; None once a problem is told."""
+    from pocus_player.core.errors import CaseValidationError
+    from pocus_player.core.loader import load_case
+
+    # The media layer's probe, handed in by the application's command line (the core
+    # cannot import it): frame-numbered checkpoints need the media's real frame timing.
+    factory = getattr(args, "probe_factory", None)
+    probe = factory(quiet=True) if factory is not None and not args.no_probe else None
+    delivery: dict[str, Any] | None = None
+    try:
+        if args.case.suffix == ".pocusexam":
+            case, delivery = case_from_package(args)
+        else:
+            case = load_case(args.case, probe)
+    except CaseValidationError as exc:
+        print(f"{args.case}: the case is invalid:", file=err)
+        for problem in exc.problems:
+            print(f"  {problem}", file=err)
+        return None
+    except (PocusError, OSError) as exc:  # a package that cannot be opened: one line
+        print(f"{args.case}: {exc}", file=err)
+        return None
+    untimed = untimed_checkpoints(case)
+    if untimed:
+        print(f"{args.case}: cannot simulate the media timing:", file=err)
+        for reason in untimed:
+            print(f"  {reason}", file=err)
+        return None
+    try:
+        script = load_script(args.responses)
+        check_script(case, script, str(args.responses))
+    except ResponsesFileError as exc:
+        print(str(exc), file=err)
+        return None
+    return case, script, delivery
 
 
 def case_from_package(args: argparse.Namespace) -> tuple[Case, dict[str, Any]]:
