@@ -196,7 +196,9 @@ def _parse(data: Any, base: Path) -> tuple[AppSettings, list[str]]:
         mult = 1.0
     locale = data.get("locale") or ""
     if not isinstance(locale, str):
-        problems.append("Setting 'locale' must be a language code such as 'es'; the system's is used.")
+        problems.append(
+            "Setting 'locale' must be a language code such as 'es'; the system's is used."
+        )
         locale = ""
     exams = _exams(data.get("exams") or [], base, problems)
     return (
