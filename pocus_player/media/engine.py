@@ -43,13 +43,14 @@ Parts (each its own module, each with its own tests)
 - faults: what counts as a missing, undecodable or truncated file, or no sound.
 - engine_api: the engine's interface (`PlayerEngine`), states and records.
 The engine's own parts, on the GUI thread, share one `playback.Playback`
-(what is loaded, shown, held and queued):
+(what is loaded, shown, held and queued); the engine's tests cover them:
 - clip_loading: a clip's file checked, its facts read, libvlc opened.
 - presenter: decoded frames shown in order, each when it is due.
 - checkpoint_stops: the stop on a checkpoint, on its picture or by the clock.
 - seeking: seeks and frame steps carried out on the queue and on libvlc.
 - clock_watch: libvlc's clock read while narration or native video plays.
 - clip_end: the end of a clip: the last pictures, the loop, a late checkpoint.
+- native_window: the window libvlc draws into (render="native").
 This module builds and connects them, keeps the transport controls (play,
 pause, stop, replay) and turns what libvlc's threads report into GUI calls.
 """
