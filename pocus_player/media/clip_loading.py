@@ -1,4 +1,4 @@
-"""Loading a clip: the file checked, its facts read and libvlc opened on the worker, then set up here.
+"""Loading a clip: the file checked, its facts read and libvlc opened on the worker, then set up.
 
 Reading a file's facts and opening it in libvlc can block, so they run on the
 driver's worker; the result comes back through the bridge, and a load that a

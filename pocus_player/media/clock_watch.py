@@ -24,7 +24,7 @@ _NATIVE_PAUSE_LEAD_S = 0.044
 
 
 class ClockWatch:
-    """Reads libvlc's clock on `Playback.clock_timer`; reports the position and stops on cues by it."""
+    """Reads libvlc's clock on `Playback.clock_timer`: the position, and the stops by it."""
 
     def __init__(
         self, playback: Playback, driver: VlcDriver, stops: CheckpointStops, *, render: str
@@ -44,9 +44,7 @@ class ClockWatch:
             # Pictures carry the position of a clip; narration has only the clock,
             # read often enough for captions to change within a few ms of their
             # cues. The timer runs only while playing.
-            self._playback.clock_timer.setInterval(
-                40 if loaded.is_video else _AUDIO_CLOCK_TICK_MS
-            )
+            self._playback.clock_timer.setInterval(40 if loaded.is_video else _AUDIO_CLOCK_TICK_MS)
 
     def _on_tick(self) -> None:
         pb = self._playback

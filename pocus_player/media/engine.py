@@ -102,6 +102,7 @@ __all__ = [
     "State",
 ]
 
+
 class MediaEngine(QObject):
     """One libvlc media player, driven from the GUI thread (implements engine_api.PlayerEngine).
 

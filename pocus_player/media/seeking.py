@@ -28,7 +28,7 @@ _SEEK_WATCHDOG_MS = 6000
 
 
 class Seeker:
-    """Lands a seek on its frame; reports `seek_finished(frame)` or `seek_refused(frame, furthest)`."""
+    """Lands a seek on its frame; reports `seek_finished(frame)` or `seek_refused(frame, seen)`."""
 
     def __init__(
         self,
