@@ -62,7 +62,7 @@ def first_shown(engine: MediaEngine, path: Path) -> list[tuple[int, bytes]]:
     loop = QEventLoop()
 
     def on_frame(index: int, _ms: int) -> None:
-        frame = engine._shown  # the picture just presented
+        frame = engine._playback.shown  # the picture just presented
         seen.append((index, frame.fingerprint if frame is not None else b""))
         if len(seen) >= SHOWN:
             loop.quit()

@@ -42,29 +42,37 @@ Parts (each its own module, each with its own tests)
 - clip_facts: where probe facts come in (`read_clip_facts`).
 - faults: what counts as a missing, undecodable or truncated file, or no sound.
 - engine_api: the engine's interface (`PlayerEngine`), states and records.
-This module keeps the GUI-thread state and the order of things: what is on
-screen, what is held, and when the next picture is due.
+The engine's own parts, on the GUI thread, share one `playback.Playback`
+(what is loaded, shown, held and queued); the engine's tests cover them:
+- clip_loading: a clip's file checked, its facts read, libvlc opened.
+- presenter: decoded frames shown in order, each when it is due.
+- checkpoint_stops: the stop on a checkpoint, on its picture or by the clock.
+- seeking: seeks and frame steps carried out on the queue and on libvlc.
+- clock_watch: libvlc's clock read while narration or native video plays.
+- clip_end: the end of a clip: the last pictures, the loop, a late checkpoint.
+- native_window: the window libvlc draws into (render="native").
+This module builds and connects them, keeps the transport controls (play,
+pause, stop, replay) and turns what libvlc's threads report into GUI calls.
 """
 
 from __future__ import annotations
 
-import logging
 import time
-from collections import deque
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import vlc
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
-from pocus_player.core.media_info import MediaProbeError
 from pocus_player.core.model import Checkpoint
 from pocus_player.media import faults
 from pocus_player.media.bridge import GuiBridge
-from pocus_player.media.clip_facts import ClipFacts, read_clip_facts
-from pocus_player.media.cue_schedule import CueSchedule
+from pocus_player.media.checkpoint_stops import CheckpointStops
+from pocus_player.media.clip_end import ClipEnd
+from pocus_player.media.clip_loading import ClipLoader
+from pocus_player.media.clock_watch import ClockWatch
 from pocus_player.media.engine_api import (
     DEFAULT_FRAME_RATE,
     CueTarget,
@@ -74,15 +82,14 @@ from pocus_player.media.engine_api import (
     PlayerEngine,
     State,
 )
-from pocus_player.media.frame_numbering import FrameTimeline, LibvlcClock
+from pocus_player.media.frame_numbering import FrameTimeline
 from pocus_player.media.frames import Frame, FrameQueue, FrameSink
-from pocus_player.media.policy import (
-    PlaybackPolicy,
-    ReplayLimitExceeded,
-    SeekNotAllowed,
-)
+from pocus_player.media.native_window import NativeWindow
+from pocus_player.media.playback import Playback
+from pocus_player.media.policy import PlaybackPolicy, ReplayLimitExceeded
+from pocus_player.media.presenter import Presenter
 from pocus_player.media.probe import VlcMediaProbe
-from pocus_player.media.seek_plan import SeekPlan, SeekWay, clamp_seek, is_on_screen, plan_seek
+from pocus_player.media.seeking import Seeker
 from pocus_player.media.vlc_driver import VlcDriver
 from pocus_player.media.vlc_instance import VlcRuntime, shared_runtime
 
@@ -94,15 +101,6 @@ __all__ = [
     "MediaEngine",
     "State",
 ]
-
-log = logging.getLogger(__name__)
-
-# A seek never waits longer than this for its frame before showing what it has.
-_SEEK_WATCHDOG_MS = 6000
-# How often the media clock is read while narration (no pictures) plays.
-_AUDIO_CLOCK_TICK_MS = 10
-# Measured time from set_pause(1) to libvlc actually pausing (native path only).
-_NATIVE_PAUSE_LEAD_S = 0.044
 
 
 class MediaEngine(QObject):
@@ -162,80 +160,95 @@ class MediaEngine(QObject):
             on_event=self._on_vlc_event_thread,
             on_log=self._on_log_thread,
         )
-        self._init_state()
-        self._init_timers()
-        self._bound_window: int | None = None  # native rendering: the window libvlc draws into
+        self._init_parts()
+        self._volume = 100
         self._closed = False
 
-    def _init_state(self) -> None:
-        """The GUI thread's state: what is loaded, shown, held, and what comes next."""
-        self._state = State.IDLE
-        self._media: LoadedMedia | None = None
-        self._loading_path: Path | None = None
-        self._pending_checkpoints: tuple[Checkpoint | CueTarget, ...] = ()
-        self._run = 0  # bumped whenever the picture stream restarts (load, seek, replay)
-        self._pending: deque[Frame] = deque()
-        self._shown: Frame | None = None
-        self._shown_image: QImage | None = None
-        self._hold: int | None = None
-        self._seek_target: int | None = None
-        self._anchor: tuple[int, float] | None = None  # (frame, when it was due): the pace
-        self._cues = CueSchedule()
-        self._frozen_cue: str | None = None
-        self._furthest = -1
-        self._loop = False
-        self._vlc_ended = False
-        self._vlc_started = False
-        self._volume = 100
-        self._last_position_ms = -1
-        self._last_arrival = 0.0
-        self._clock = LibvlcClock()  # audio-only and native media time
-
-    def _init_timers(self) -> None:
-        """When the next picture is due, how long a seek may take, how often the clock is read."""
-        self._present_timer = QTimer(self)
-        self._present_timer.setSingleShot(True)
-        self._present_timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._present_timer.timeout.connect(self._pump)
-        self._seek_watchdog = QTimer(self)
-        self._seek_watchdog.setSingleShot(True)
-        self._seek_watchdog.timeout.connect(self._on_seek_watchdog)
-        self._clock_timer = QTimer(self)
-        self._clock_timer.setInterval(5 if self.render == "native" else 40)
-        self._clock_timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._clock_timer.timeout.connect(self._on_clock_tick)
+    def _init_parts(self) -> None:
+        """The GUI thread's parts, each given the shared playback and the signals it reports on."""
+        pb = self._playback = Playback(
+            clock_timer=QTimer(self),
+            state_changed=self.state_changed,
+            position_changed=self.position_changed,
+            media_fault=self.media_fault,
+        )
+        render = self.render
+        self._stops = CheckpointStops(
+            pb, self._sink, self._driver, render=render, checkpoint_reached=self.checkpoint_reached
+        )
+        self._clock = ClockWatch(pb, self._driver, self._stops, render=render)
+        self._presenter = Presenter(
+            pb,
+            self._frames,
+            self._stops,
+            seek_landed=lambda fr: self._seeker.finish(fr),
+            frame_presented=self.frame_presented,
+            parent=self,
+        )
+        self._seeker = Seeker(
+            pb,
+            self._presenter,
+            self._sink,
+            self._driver,
+            render=render,
+            seek_finished=self.seek_finished,
+            seek_refused=self.seek_refused,
+            parent=self,
+        )
+        self._clip_end = ClipEnd(
+            pb,
+            self._presenter,
+            self._seeker,
+            self._stops,
+            self._sink,
+            self._driver,
+            render=render,
+            ended=self.ended,
+            parent=self,
+        )
+        self._loader = ClipLoader(
+            pb,
+            self._driver,
+            self._bridge,
+            self._stops,
+            self._clock,
+            render=render,
+            media_loaded=self.media_loaded,
+        )
+        self._window = NativeWindow(pb, self._driver)
 
     # ------------------------------------------------------------------ info
 
     @property
     def state(self) -> State:
-        return self._state
+        return self._playback.state
 
     @property
     def media(self) -> LoadedMedia | None:
-        return self._media
+        return self._playback.media
 
     @property
     def frame_rate(self) -> float:
-        return self._media.frame_rate if self._media else DEFAULT_FRAME_RATE
+        return self._playback.frame_rate
 
     @property
     def timeline(self) -> FrameTimeline:
         """Frame numbers and media time of the loaded clip."""
-        return FrameTimeline(self.frame_rate)
+        return self._playback.timeline
 
     @property
     def current_frame(self) -> int:
         """Index of the frame on screen (-1 before the first)."""
-        return self._shown.index if self._shown else -1
+        shown = self._playback.shown
+        return shown.index if shown else -1
 
     @property
     def furthest_seen(self) -> int:
-        return self._furthest
+        return self._playback.furthest
 
     @property
     def frozen_checkpoint(self) -> str | None:
-        return self._frozen_cue
+        return self._playback.frozen_cue
 
     @property
     def vlc_player(self) -> vlc.MediaPlayer:
@@ -243,16 +256,15 @@ class MediaEngine(QObject):
 
     def current_image(self) -> QImage | None:
         """The picture on screen, as a QImage sharing the engine's buffer (copy it to keep it)."""
-        return self._shown_image
+        return self._playback.shown_image
 
     def frozen_frame(self) -> QImage | None:
         """A deep copy of the picture on screen, e.g. for a hotspot question."""
-        return self._shown_image.copy() if self._shown_image is not None else None
+        image = self._playback.shown_image
+        return image.copy() if image is not None else None
 
     def position_ms(self) -> int:
-        if self._media is not None and self._media.is_video and self._shown is not None:
-            return self.frame_to_ms(self._shown.index)
-        return max(0, self._estimated_time_ms())
+        return self._playback.position_ms()
 
     def frame_to_ms(self, index: int) -> int:
         return self.timeline.frame_to_ms(index)
@@ -273,167 +285,89 @@ class MediaEngine(QObject):
         checkpoints: Iterable[Checkpoint | CueTarget] = (),
     ) -> None:
         """Load a clip (asynchronously); media_loaded or media_fault follows."""
-        path = Path(path)
-        self._run += 1
-        run = self._run
+        self._playback.run += 1
         self._reset_presentation()
-        self._media = None
-        self._loop = loop
-        self._vlc_ended = False
-        self._vlc_started = autoplay
-        self._pending_checkpoints = tuple(checkpoints)
-        self._loading_path = path
-        missing = faults.missing_file(path)
-        if missing is not None:
-            self._fault(missing)
-            return
-        self._set_state(State.LOADING)
-        mid = media_id or path.stem
-        driver = self._driver
-
-        def job() -> None:
-            try:
-                facts = read_clip_facts(
-                    self.probe,
-                    path,
-                    media_id=mid,
-                    authored_rate=frame_rate,
-                    pictures=self.render == "frames",
-                )
-            except MediaProbeError as exc:
-                failure = exc  # `exc` is cleared when the except block ends
-                self._bridge.post(lambda: self._on_load_done(run, failure))
-                return
-            if run != self._run:
-                return
-            driver.open(facts, run)
-            self._bridge.post(lambda: self._on_load_done(run, facts))
-            if autoplay:
-                driver.start()
-
-        driver.submit(job)
-
-    def _on_load_done(self, run: int, result: ClipFacts | MediaProbeError) -> None:
-        if run != self._run:
-            return
-        path = self._loading_path or Path("?")
-        if isinstance(result, MediaProbeError):
-            self._fault(faults.undecodable(path, result))
-            return
-        loaded = result.loaded
-        self._media = loaded
-        if self.render == "frames":
-            # Pictures carry the position of a clip; narration has only the clock,
-            # read often enough for captions to change within a few ms of their
-            # cues. The timer runs only while playing.
-            self._clock_timer.setInterval(40 if loaded.is_video else _AUDIO_CLOCK_TICK_MS)
-        self.set_checkpoints(self._pending_checkpoints)
-        self._pending_checkpoints = ()
-        self.media_loaded.emit(loaded)
-        if self._vlc_started:
-            self._set_state(State.PLAYING)
-            self._anchor = None
-            self._clock.reset(time.monotonic())
-            self._clock_timer.start()
-        else:
-            self._hold = -1
-            self._set_state(State.PAUSED)
+        self._loader.load(
+            Path(path),
+            self.probe,
+            media_id=media_id,
+            frame_rate=frame_rate,
+            loop=loop,
+            autoplay=autoplay,
+            checkpoints=checkpoints,
+        )
 
     def _reset_presentation(self, *, keep_cues: bool = False) -> None:
-        self._pending.clear()
-        self._shown = None
-        self._shown_image = None
-        self._hold = None
-        self._seek_target = None
-        self._anchor = None
-        if not keep_cues:
-            self._cues.clear()
-        self._frozen_cue = None
-        self._furthest = -1
-        self._present_timer.stop()
-        self._seek_watchdog.stop()
-        self._clock_timer.stop()
-        self._last_position_ms = -1
-
-    # ---------------------------------------------------------- checkpoints
+        self._playback.clear_screen(keep_cues=keep_cues)
+        self._presenter.stop()
+        self._seeker.stop_watchdog()
 
     def set_checkpoints(self, checkpoints: Iterable[Checkpoint | CueTarget]) -> None:
         """Frames to stop on; each fires once per load (in frame order)."""
-        self._cues.set(checkpoints, self.frame_rate)
-        self._arm_next_cue()
-
-    def _arm_next_cue(self) -> None:
-        """Tell the sink the next stop frame, so libvlc is asked to pause the moment it arrives."""
-        shown = self._shown.index if self._shown else -1
-        cue = self._cues.next_after(shown)
-        if cue is None or self.render != "frames":
-            self._sink.stop_at(None)
-        elif cue.frame > self._sink.last_index:
-            self._sink.stop_at(cue.frame)
-        else:
-            self._sink.stop_at(None)  # already decoded: caught when presented
+        self._stops.set(checkpoints)
 
     # ------------------------------------------------------------ controls
 
     def play(self) -> None:
         """Start, resume after a pause/checkpoint/seek, or start over after the end."""
-        if self._media is None:
+        pb = self._playback
+        if pb.media is None:
             return
-        if self._state == State.ENDED:
+        if pb.state == State.ENDED:
             self._restart(count_replay=False, play=True)
             return
-        if self._vlc_ended and not self._media.is_video and self._state == State.CHECKPOINT:
+        if pb.vlc_ended and not pb.media.is_video and pb.state == State.CHECKPOINT:
             # The narration ran out at its checkpoint: what follows is its end.
-            self._frozen_cue = None
-            QTimer.singleShot(0, self._end_now)
+            pb.frozen_cue = None
+            QTimer.singleShot(0, self, self._clip_end.end_now)
             return
-        self._frozen_cue = None
-        self._hold = None
-        self._seek_target = None
+        pb.frozen_cue = None
+        pb.hold = None
+        pb.seek_target = None
         now = time.monotonic()
-        self._anchor = (self._shown.index, now) if self._shown else None
-        self._arm_next_cue()
+        pb.anchor = (pb.shown.index, now) if pb.shown else None
+        self._stops.arm_next()
         # the sound waits for the pictures decoded ahead and still to be shown
         lag_us = (
-            int(len(self._pending) * 1_000_000 / self.frame_rate)
-            if self._media.info.has_audio
-            else None
+            int(len(pb.pending) * 1_000_000 / self.frame_rate) if pb.media.info.has_audio else None
         )
         # Loaded without autoplay: libvlc has not started this clip yet, and a
         # plain start can drop frame 0 (see VlcDriver.start).
-        fresh = not self._vlc_started
-        self._vlc_started = True
-        self._set_state(State.PLAYING)
-        self._clock.at = now
-        self._clock_timer.start()
+        fresh = not pb.vlc_started
+        pb.vlc_started = True
+        pb.set_state(State.PLAYING)
+        pb.clock.at = now
+        pb.clock_timer.start()
         driver = self._driver
         driver.submit(lambda: driver.resume(lag_us=lag_us, fresh=fresh))
-        self._pump()
+        self._presenter.pump()
 
     resume = play
 
     def pause(self) -> None:
-        if self._media is None or self._state not in (State.PLAYING, State.SEEKING):
+        pb = self._playback
+        if pb.media is None or pb.state not in (State.PLAYING, State.SEEKING):
             return
-        self._hold = self._shown.index if self._shown else -1
-        self._anchor = None
-        self._set_state(State.PAUSED)
-        self._clock_timer.stop()
+        pb.hold = pb.shown.index if pb.shown else -1
+        pb.anchor = None
+        pb.set_state(State.PAUSED)
+        pb.clock_timer.stop()
         self._driver.submit(self._driver.pause)
-        self._emit_position(force=True)
+        pb.emit_position(force=True)
 
     def toggle_pause(self) -> None:
-        if self._state == State.PLAYING:
+        if self._playback.state == State.PLAYING:
             self.pause()
         else:
             self.play()
 
     def stop(self) -> None:
         """Stop playback without blocking the GUI thread."""
-        self._run += 1
+        pb = self._playback
+        pb.run += 1
         self._reset_presentation()
-        self._set_state(State.STOPPED)
-        self._vlc_ended = False
+        pb.set_state(State.STOPPED)
+        pb.vlc_ended = False
         self._driver.submit(self._driver.stop)
 
     def set_volume(self, volume: int) -> None:
@@ -445,14 +379,15 @@ class MediaEngine(QObject):
         return self._volume
 
     def set_loop(self, loop: bool) -> None:
-        self._loop = loop
+        self._playback.loop = loop
 
     def replay(self) -> int:
         """Start the clip over; counts against the replay limit (ReplayLimitExceeded)."""
-        if self._media is None:
+        media = self._playback.media
+        if media is None:
             raise RuntimeError("no clip loaded")
         try:
-            used = self.policy.record_replay(self._media.media_id)
+            used = self.policy.record_replay(media.media_id)
         except ReplayLimitExceeded as exc:
             self.replay_limit_reached.emit(exc.media_id, exc.limit)
             raise
@@ -460,17 +395,18 @@ class MediaEngine(QObject):
         return used
 
     def _restart(self, *, count_replay: bool, play: bool) -> None:
-        self._run += 1
-        run = self._run
+        pb = self._playback
+        pb.run += 1
+        run = pb.run
         self._reset_presentation(keep_cues=True)
         if count_replay:
-            self._cues.forget_reached()
-        self._vlc_ended = False
-        self._vlc_started = play
-        self._set_state(State.PLAYING if play else State.PAUSED)
+            pb.cues.forget_reached()
+        pb.vlc_ended = False
+        pb.vlc_started = play
+        pb.set_state(State.PLAYING if play else State.PAUSED)
         if play:
-            self._clock_timer.start()
-        cue = self._cues.next_after(-1)
+            pb.clock_timer.start()
+        cue = pb.cues.next_after(-1)
         stop = cue.frame if cue else None
         driver = self._driver
         driver.submit(lambda: driver.restart(run, stop, play=play))
@@ -483,382 +419,40 @@ class MediaEngine(QObject):
     def step(self, delta: int = 1) -> None:
         """Frame stepping (preview mode)."""
         self.policy.check_step()
-        base = self._shown.index if self._shown else 0
+        shown = self._playback.shown
+        base = shown.index if shown else 0
         self.seek_frame(base + delta)
 
     def seek_frame(self, n: int) -> None:
         """Show frame n exactly and stay paused there (seek_finished follows)."""
-        media = self._media
-        if media is None or not media.is_video or self.render != "frames":
-            if media is not None:
-                self._seek_native(n)
-            return
-        n = clamp_seek(n, media.frame_count)
-        try:
-            self.policy.check_seek(n, self._furthest)
-        except SeekNotAllowed:
-            self.seek_refused.emit(n, self._furthest)
-            raise
-        self._seek_watchdog.stop()
-        self._frozen_cue = None
-        self._clock_timer.stop()
-        self._anchor = None
-        shown = self._shown.index if self._shown is not None else None
-        if not is_on_screen(n, shown=shown, seeking=self._seek_target is not None):
-            self._pending.extend(self._drain_current())
-        plan = plan_seek(
-            n,
-            shown=shown,
-            seeking=self._seek_target is not None,
-            queued=[fr.index if fr.generation == self._run else None for fr in self._pending],
-            last_decoded=self._sink.last_index,
-            decoding=not self._vlc_ended and self._vlc_started,
-            frame_rate=media.frame_rate,
-            has_audio=media.info.has_audio,
-        )
-        self._carry_out_seek(plan, media)
+        self._seeker.seek_frame(n, self.policy)
 
-    def _carry_out_seek(self, plan: SeekPlan, media: LoadedMedia) -> None:
-        n, driver, has_audio = plan.frame, self._driver, media.info.has_audio
-        if plan.way is SeekWay.ON_SCREEN:
-            assert self._shown is not None
-            self._hold = n
-            self._finish_seek(self._shown)
-            return
-        if plan.way is SeekWay.QUEUED:
-            for _ in range(plan.queue_position):
-                self._pending.popleft()
-            fr = self._pending.popleft()
-            self._hold = n
-            self._present(fr)
-            self._finish_seek(fr)
-            driver.submit(driver.pause)
-            return
-        self._set_state(State.SEEKING)
-        self._hold = n
-        self._seek_target = n
-        self._seek_watchdog.start(_SEEK_WATCHDOG_MS)
-        self._pending.clear()
-        if plan.way is SeekWay.FORWARD:
-            self._sink.stop_at(n)
-            driver.submit(lambda: driver.decode_forward(mute=has_audio))
-            return
-        self._run += 1
-        run = self._run
-        self._vlc_ended = False
-        self._vlc_started = True
-        scan = plan.scan_rate
-        driver.submit(lambda: driver.decode_from_start(run, n, scan_rate=scan, mute=has_audio))
+    def bind_window(self, win_id: int) -> None:
+        """Native rendering: draw into this platform window (X11 window id on Linux)."""
+        self._window.bind(win_id)
 
-    def _finish_seek(self, fr: Frame) -> None:
-        self._seek_watchdog.stop()
-        self._seek_target = None
-        self._hold = fr.index
-        self._anchor = None
-        has_audio = bool(self._media and self._media.info.has_audio)
-        driver = self._driver
-        driver.submit(lambda: driver.end_seek(unmute=has_audio))
-        self._set_state(State.PAUSED)
-        self._emit_position(force=True)
-        self.seek_finished.emit(fr.index)
-
-    def _on_seek_watchdog(self) -> None:
-        if self._seek_target is None:
-            return
-        log.warning(
-            "seek to frame %d did not complete; showing the nearest frame", self._seek_target
-        )
-        self._driver.submit(self._driver.pause)
-        self._settle_seek()
-
-    def _settle_seek(self) -> None:
-        """A seek that cannot get its frame shows the last one decoded (or what is on screen)."""
-        candidates = [f for f in self._pending if f.generation == self._run]
-        fr = candidates[-1] if candidates else self._shown
-        self._pending.clear()
-        if fr is not None:
-            if fr is not self._shown:
-                self._present(fr)
-            self._finish_seek(fr)
-        else:
-            self._seek_target = None
-            self._set_state(State.PAUSED)
-
-    # --------------------------------------------------- picture pipeline
+    # -------------------------------------------------- from libvlc's threads
 
     def _on_frame_thread(self, frame: Frame) -> None:  # libvlc video thread
         self._frames.put(frame)
-        self._bridge.post(self._on_frames_ready)
+        self._bridge.post(self._presenter.frames_ready)
         self._driver.picture_arrived.set()
 
     def _on_stop_frame_thread(self, _frame: Frame) -> None:  # libvlc video thread
         self._driver.submit(self._driver.pause)
 
-    def _drain_current(self) -> list[Frame]:
-        """The frames handed over by the video thread and not yet queued, of this run."""
-        return [f for f in self._frames.drain() if f.generation == self._run]
-
-    def _on_frames_ready(self) -> None:
-        for fr in self._frames.drain():
-            if fr.generation == self._run:
-                self._pending.append(fr)
-                self._last_arrival = time.monotonic()
-        self._pump()
-
-    def _pump(self) -> None:
-        """Show the queued frames, each when it is due, up to what is held or a checkpoint."""
-        media = self._media
-        if media is None:
-            self._pending.clear()
-            return
-        fps = media.frame_rate
-        while self._pending:
-            now = time.monotonic()
-            fr = self._pending[0]
-            if self._seek_target is not None:
-                self._pending.popleft()
-                if fr.index < self._seek_target:
-                    continue
-                self._present(fr)
-                self._finish_seek(fr)
-                continue
-            if self._hold is not None and fr.index > self._hold:
-                break
-            if self._shown is not None and fr.index < self._shown.index:
-                self._anchor = None  # the clip looped
-            if self._anchor is None:
-                self._anchor = (fr.index, now)
-            a_idx, a_t = self._anchor
-            due = a_t + (fr.index - a_idx) / fps
-            if due - now > 0.002:
-                self._present_timer.start(max(1, int((due - now) * 1000)))
-                break
-            if now - due > 2.0 / fps:
-                self._anchor = (fr.index, now)  # fell behind: do not rush to catch up
-            self._pending.popleft()
-            self._present(fr)
-            cue = self._cues.due_at(fr.index) if self._state == State.PLAYING else None
-            if cue is not None:
-                self._reach_cue(cue, fr)
-                break
-
-    def _reach_cue(self, cue: CueTarget, fr: Frame) -> None:
-        self._cues.reach(cue)
-        self._hold = fr.index
-        self._frozen_cue = cue.checkpoint_id
-        self._anchor = None
-        self._clock_timer.stop()
-        self._sink.stop_at(None)
-        if self._sink.last_index > fr.index:
-            # decoded past it: ask for the pause (else the sink already asked, on this frame)
-            self._driver.submit(self._driver.pause)
-        self._set_state(State.CHECKPOINT)
-        self._emit_position(force=True)
-        self.checkpoint_reached.emit(cue.checkpoint_id, fr.index)
-
-    def _present(self, fr: Frame) -> None:
-        self._shown = fr
-        self._shown_image = fr.to_qimage()
-        if fr.index > self._furthest:
-            self._furthest = fr.index
-        ms = self.frame_to_ms(fr.index)
-        self.frame_presented.emit(fr.index, ms)
-        self._emit_position(ms)
-
-    def _emit_position(self, ms: int | None = None, *, force: bool = False) -> None:
-        if ms is None:
-            ms = self.position_ms()
-        if force or ms != self._last_position_ms:
-            self._last_position_ms = ms
-            self.position_changed.emit(ms)
-
-    # --------------------------------------------- audio-only / native clock
-
-    def _estimated_time_ms(self) -> int:
-        return self._clock.estimate(
-            time.monotonic(),
-            running=self._state == State.PLAYING,
-            fallback_ms=self._last_position_ms,
-        )
-
-    def _on_clock_tick(self) -> None:
-        media = self._media
-        if media is None or self._state != State.PLAYING:
-            return
-        # non-blocking read of libvlc's clock
-        self._clock.note(self._driver.player.get_time(), time.monotonic())
-        if self.render == "native" and media.is_video:
-            # Aim the pause a third into the authored frame, not at its start: a
-            # pause aimed at the start landed a frame early in 12 % of stops, one
-            # aimed at the middle a frame late now and then (the latency varies).
-            self._clock_cue_check(_NATIVE_PAUSE_LEAD_S - 0.3 / media.frame_rate)
-        if not media.is_video or self.render == "native":
-            self._emit_position(self._estimated_time_ms())
-        if not media.is_video:
-            # Narration has no pictures to count: its checkpoints are times on the
-            # estimated media clock (a pause a few ms late is inaudible).
-            self._clock_cue_check(0.0)
-
-    def _clock_cue_check(self, lead_s: float) -> None:
-        """Stop on the next cue by the estimated media clock (native video, audio only).
-
-        `lead_s` is how early to ask for the pause, for the pause's own latency.
-        """
-        est = self._estimated_time_ms() / 1000.0
-        cue = self._cues.next_after(-1)
-        if cue is not None and est + lead_s >= self.timeline.frame_to_s(cue.frame):
-            self._stop_on_clock_cue(cue)
-
-    def _stop_on_clock_cue(self, cue: CueTarget) -> None:
-        self._cues.reach(cue)
-        self._frozen_cue = cue.checkpoint_id
-        self._clock_timer.stop()
-        if not self._vlc_ended:
-            self._driver.submit(self._driver.pause)
-        self._set_state(State.CHECKPOINT)
-        self._clock.value = self.frame_to_ms(cue.frame)
-        self._emit_position(force=True)
-        self.checkpoint_reached.emit(cue.checkpoint_id, cue.frame)
-
-    def _seek_native(self, n: int) -> None:
-        media = self._media
-        assert media is not None
-        ms = self.frame_to_ms(n) if media.is_video else n
-        self._clock.set(ms, time.monotonic())
-        player = self._driver.player
-        self._driver.submit(lambda: player.set_time(ms))
-        self._emit_position(ms, force=True)
-
-    def bind_window(self, win_id: int) -> None:
-        """Native rendering: draw into this platform window (X11 window id on Linux).
-
-        libvlc reads the window only when it creates its video output, so when
-        the window changes while a clip is loaded the clip is restarted where it
-        was: the picture goes on in the new window from (about) that frame.
-        (Switching the video track off and on also makes a new output, but it
-        shows grey pictures up to the next keyframe, and a seek behind it while
-        paused showed a picture ~20 frames on.)
-        """
-        wid = int(win_id)
-        media = self._media
-        rebind = self._bound_window not in (None, wid) and media is not None and media.is_video
-        self._bound_window = wid
-        playing = self._state == State.PLAYING
-        # the start of the frame, rounded down: a seek shows the first picture at or after it
-        held_ms = self.timeline.frame_start_ms(self.ms_to_frame(self.position_ms()))
-        # libvlc's own clock moves in 250 ms steps: the engine's estimate is finer
-        asked_at = time.monotonic()
-        driver = self._driver
-
-        def job() -> None:
-            driver.set_window(wid)
-            if not rebind or not driver.is_open():
-                return
-            ms = held_ms
-            if playing:
-                ms += int((time.monotonic() - asked_at) * 1000)
-            # Started paused with the seek queued behind the opening (as in
-            # VlcDriver.start), the new output's first picture is the one at `ms`,
-            # or with B-frames up to 4 frames before it (libvlc's precise seek
-            # skips pictures by decoding order, measured on H.264).
-            driver.restart_at(ms, play=playing)
-
-        driver.submit(job)
-
-    # ------------------------------------------------------------- events
-
     def _on_vlc_event_thread(self, name: str) -> None:  # libvlc event thread
-        run = self._run
+        run = self._playback.run
         self._bridge.post(lambda: self._on_vlc_event(run, name))
 
     def _on_vlc_event(self, run: int, name: str) -> None:
-        media = self._media
+        pb = self._playback
         if name == "error":
-            self._fault(faults.decoding_error(self._loading_path or Path("?")))
+            pb.fault(faults.decoding_error(pb.loading_path or Path("?")))
             return
-        if name != "end" or media is None or run != self._run:
+        if name != "end" or pb.media is None or run != pb.run:
             return
-        self._vlc_ended = True
-        self._on_frames_ready()
-        if self._loop and self._seek_target is None and self._state == State.PLAYING:
-            self._loop_when_quiet(self._run)
-            return
-        if self._seek_target is not None:
-            self._settle_seek()
-            return
-        truncated = faults.truncation(media, self._pictures_decoded, self._estimated_time_ms)
-        if truncated is not None:
-            self._fault(truncated, keep_state=True)
-        # Let queued pictures finish before reporting the end.
-        QTimer.singleShot(int(1000 * (len(self._pending) + 1) / media.frame_rate), self._finish_end)
-
-    def _finish_end(self) -> None:
-        if self._state not in (State.PLAYING,) or self._media is None:
-            return
-        # libvlc reports the end when the input is drained, which can be a
-        # picture before the last one is displayed: wait for the pictures to stop.
-        quiet = time.monotonic() - self._last_arrival
-        if self._pending or (self._media.is_video and quiet < 2.5 / self._media.frame_rate):
-            QTimer.singleShot(15, self._finish_end)
-            return
-        self._clock_timer.stop()
-        if not self._media.is_video:
-            cue = self._cues.next_after(-1)
-            if cue is not None:
-                # Without a sound card libvlc reports the end of audio up to ~1 s
-                # early: a checkpoint in that last stretch is reached at the end.
-                self._stop_on_clock_cue(cue)
-                return
-        # libvlc may end without displaying the very last picture: a checkpoint
-        # authored there stops on the last picture shown.
-        if self._shown is not None:
-            late = self._cues.next_after(self._shown.index - 1)
-            if late is not None and late.frame >= self._shown.index:
-                self._reach_cue(late, self._shown)
-                return
-        self._end_now()
-
-    def _end_now(self) -> None:
-        self._set_state(State.ENDED)
-        self._emit_position(force=True)
-        self.ended.emit()
-
-    def _loop_when_quiet(self, run: int) -> None:
-        """Restart a loop once libvlc has handed over its last pictures.
-
-        libvlc reports the end when the input is drained, while the last
-        pictures can still be on their way to the display callback (as in
-        `_finish_end`); stopping at once would drop them, and a busy machine
-        would see the loop skip its last frames on every pass.
-        """
-        media = self._media
-        if (
-            media is None
-            or run != self._run
-            or not self._loop
-            or self._state != State.PLAYING
-            or self._seek_target is not None
-        ):
-            return
-        if media.is_video and time.monotonic() - self._last_arrival < 2.5 / media.frame_rate:
-            QTimer.singleShot(15, lambda: self._loop_when_quiet(run))
-            return
-        self._vlc_ended = False
-        self._cues.forget_reached()
-        driver, run_now = self._driver, self._run
-        driver.submit(lambda: driver.loop_restart(run_now))
-
-    def _pictures_decoded(self) -> int:
-        """How many pictures of the clip came out of the decoder so far."""
-        if self.render == "frames":
-            return self._sink.last_index + 1
-        # Native rendering: the pictures never pass through the engine (and libvlc's
-        # statistics are off, see vlc_instance): the clock shows how far the clip played
-        # (libvlc updates it every 250 ms; the engine's estimate runs in between).
-        reached = max(self._estimated_time_ms(), self._driver.player.get_time())
-        return self.ms_to_frame(reached) + 1 if reached >= 0 else 0
-
-    # ------------------------------------------------------------- faults
+        self._clip_end.reached()
 
     def _on_log_thread(self, level: int, module: str, text: str) -> None:  # any libvlc thread
         if text.startswith(faults.DECODERS_READY_LINE):
@@ -867,21 +461,10 @@ class MediaEngine(QObject):
             self._bridge.post(self._on_no_audio_device)
 
     def _on_no_audio_device(self) -> None:
-        media = self._media
+        media = self._playback.media
         if media is None or not media.info.has_audio:
             return
-        self._fault(faults.no_audio_device(media), keep_state=True)
-
-    def _fault(self, fault: faults.Fault, *, keep_state: bool = False) -> None:
-        log.warning("%s", fault.message)
-        if not keep_state:
-            self._set_state(State.ERROR)
-        self.media_fault.emit(fault.kind.value, str(fault.path), fault.message)
-
-    def _set_state(self, state: State) -> None:
-        if state != self._state:
-            self._state = state
-            self.state_changed.emit(state.value)
+        self._playback.fault(faults.no_audio_device(media), keep_state=True)
 
     # ------------------------------------------------------------ cleanup
 
@@ -890,7 +473,7 @@ class MediaEngine(QObject):
         if self._closed:
             return
         self._closed = True
-        self._run += 1
+        self._playback.run += 1
         self._reset_presentation()
         self._driver.close()
         self._bridge.close()

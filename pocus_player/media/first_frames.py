@@ -73,42 +73,70 @@ def first_frame_prints(
     Fewer when the file has fewer frames; empty when it cannot be decoded this
     way or its pictures come out at another size (the engine then counts).
     """
-    buffers: list[ctypes.Array[ctypes.c_uint8]] = []
-    prints: list[bytes] = []
-    done = threading.Event()
-    wrong_size = [False]
+    collector = _PrintCollector(width, height, count)
+    _transcode(instance, path, collector)
+    if collector.wrong_size:
+        return ()
+    return tuple(collector.prints)
 
-    @_PRERENDER
-    def _prerender(_data, buffer_out, size):  # type: ignore[no-untyped-def]
-        if not buffers or len(buffers[0]) < size:
-            buffers[:] = [(ctypes.c_uint8 * size)()]
-        buffer_out[0] = ctypes.addressof(buffers[0])
 
-    @_POSTRENDER
-    def _postrender(_data, _buffer, _w, _h, _bpp, size, _pts):  # type: ignore[no-untyped-def]
-        with contextlib.suppress(Exception):  # never unwind into libvlc's thread
-            if done.is_set():
-                return
-            rows = size // (width * 4) if width else 0
-            if rows != height or size != width * height * 4:
-                wrong_size[0] = True
-                done.set()
-                return
-            pixels = np.frombuffer(memoryview(buffers[0]), np.uint8, count=size).reshape(
-                height, width, 4
-            )
-            prints.append(fingerprint(pixels))
-            if len(prints) >= count:
-                done.set()
+class _PrintCollector:
+    """smem's two callbacks: a buffer for each picture, then its fingerprint (libvlc's thread)."""
 
-    pre = ctypes.cast(_prerender, ctypes.c_void_p).value
-    post = ctypes.cast(_postrender, ctypes.c_void_p).value
-    sout = (
-        "#transcode{vcodec=RV32,acodec=none}:"
-        f"smem{{video-prerender-callback={pre},video-postrender-callback={post},time-sync=false}}"
-    )
+    def __init__(self, width: int, height: int, count: int) -> None:
+        self.width, self.height, self.count = width, height, count
+        self.buffers: list[ctypes.Array[ctypes.c_uint8]] = []
+        self.prints: list[bytes] = []
+        self.done = threading.Event()
+        self.wrong_size = False
+
+        @_PRERENDER
+        def _prerender(_data, buffer_out, size):  # type: ignore[no-untyped-def]
+            if not self.buffers or len(self.buffers[0]) < size:
+                self.buffers[:] = [(ctypes.c_uint8 * size)()]
+            buffer_out[0] = ctypes.addressof(self.buffers[0])
+
+        @_POSTRENDER
+        def _postrender(_data, _buffer, _w, _h, _bpp, size, _pts):  # type: ignore[no-untyped-def]
+            with contextlib.suppress(Exception):  # never unwind into libvlc's thread
+                self._picture(size)
+
+        # kept here: libvlc calls them for as long as the transcoder runs
+        self._callbacks = (_prerender, _postrender)
+
+    def _picture(self, size: int) -> None:
+        width, height = self.width, self.height
+        if self.done.is_set():
+            return
+        rows = size // (width * 4) if width else 0
+        if rows != height or size != width * height * 4:
+            self.wrong_size = True
+            self.done.set()
+            return
+        pixels = np.frombuffer(memoryview(self.buffers[0]), np.uint8, count=size).reshape(
+            height, width, 4
+        )
+        self.prints.append(fingerprint(pixels))
+        if len(self.prints) >= self.count:
+            self.done.set()
+
+    def sout(self) -> str:
+        """The stream output chain: transcode to RV32 and hand each picture to the callbacks."""
+        pre, post = (ctypes.cast(cb, ctypes.c_void_p).value for cb in self._callbacks)
+        return (
+            "#transcode{vcodec=RV32,acodec=none}:"
+            f"smem{{video-prerender-callback={pre},video-postrender-callback={post},"
+            "time-sync=false}"
+        )
+
+
+_END_EVENTS = (vlc.EventType.MediaPlayerEndReached, vlc.EventType.MediaPlayerEncounteredError)
+
+
+def _transcode(instance: vlc.Instance, path: Path, collector: _PrintCollector) -> None:
+    """Play `path` through the collector until it has its pictures, the file ends, or time is up."""
     media = instance.media_new_path(str(path))
-    media.add_option(f":sout={sout}")
+    media.add_option(f":sout={collector.sout()}")
     media.add_option(":no-sout-audio")
     media.add_option(":no-sout-spu")
     player = instance.media_player_new()
@@ -117,8 +145,9 @@ def first_frame_prints(
     media.release()
     ended = threading.Event()
     events = player.event_manager()
-    for kind in (vlc.EventType.MediaPlayerEndReached, vlc.EventType.MediaPlayerEncounteredError):
+    for kind in _END_EVENTS:
         events.event_attach(kind, lambda _e: ended.set())
+    done = collector.done
     try:
         player.play()
         deadline = time.monotonic() + _WAIT_S
@@ -127,12 +156,6 @@ def first_frame_prints(
     finally:
         done.set()  # no more fingerprints while the transcoder stops
         player.stop()
-        for kind in (
-            vlc.EventType.MediaPlayerEndReached,
-            vlc.EventType.MediaPlayerEncounteredError,
-        ):
+        for kind in _END_EVENTS:
             events.event_detach(kind)
         player.release()
-    if wrong_size[0]:
-        return ()
-    return tuple(prints)
