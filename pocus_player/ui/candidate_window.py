@@ -29,7 +29,14 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QApplication, QFrame, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pocus_player.core.pin import PinStore
 from pocus_player.core.session import OpenCheckpoint, SubmitOutcome
@@ -115,7 +122,8 @@ class CandidateWindow(QMainWindow):
         self.case_label, self.candidate_label = h.case_label, h.candidate_label
         self.progress, self.progress_label = h.progress, h.progress_label
         self.timer_label, self.cp_timer_label = h.timer_label, h.cp_timer_label
-        self.media_area, self.transcript, self.now_playing = e.media_area, e.transcript, e.now_playing
+        self.media_area, self.transcript = e.media_area, e.transcript
+        self.now_playing = e.now_playing
         self.captions_button, self.transcript_button = e.captions_button, e.transcript_button
         self.left, self.panel, self.feedback = e.left, e.panel, e.feedback
         self.side, self.splitter = e.side, e.splitter

@@ -258,7 +258,9 @@ class FeedbackPanel(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
-        self.continue_button = focus_button("&Continue", "Continue", "Go on with the case", "primary")
+        self.continue_button = focus_button(
+            "&Continue", "Continue", "Go on with the case", "primary"
+        )
         self.continue_button.clicked.connect(self.continueRequested)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -289,7 +291,8 @@ class FeedbackPanel(QWidget):
             )
             mine = ", ".join(_option_text(q, k) for k in chosen) if chosen else ""
             parts.append(
-                f"<p><b>{escape_html(q.stem)}</b><br>{verdict}: {r.points:g} of {r.max_points:g} points"
+                f"<p><b>{escape_html(q.stem)}</b><br>"
+                f"{verdict}: {r.points:g} of {r.max_points:g} points"
                 + (f"<br>Your answer: {escape_html(mine)}" if mine else "")
                 + (f"<br>Answer: {escape_html(key)}" if key else "")
                 + f"<br><i>{escape_html(fb.rationale)}</i></p>"

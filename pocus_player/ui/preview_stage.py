@@ -80,9 +80,8 @@ class PreviewStage:
     def set_where(self, step: Step, cp: Checkpoint | None) -> None:
         text = f"{step.title or step.id}"
         if cp is not None:
-            text += (
-                f" · checkpoint {cp.id} at {checkpoint_label(cp, self.model.step_frame_rate(step))}"
-            )
+            when = checkpoint_label(cp, self.model.step_frame_rate(step))
+            text += f" · checkpoint {cp.id} at {when}"
             if cp.title:
                 text += f": {cp.title}"
         elif step.instructions:

@@ -427,7 +427,7 @@ class PreviewWindow(QMainWindow):
     def note(self, text: str) -> None:
         self.problems_panel.note(text)
 
-    # -- coverage, the packet, closing ---------------------------------------------------------------
+    # -- coverage, the packet, closing -------------------------------------------------------
 
     def update_coverage(self) -> None:
         if self.case is not None:

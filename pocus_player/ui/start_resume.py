@@ -69,4 +69,7 @@ class ResumePage(QFrame):
 
     def selected(self) -> UnfinishedSession | None:
         item = self.list.currentItem()
-        return None if item is None else item.data(Qt.ItemDataRole.UserRole)  # type: ignore[no-any-return]
+        if item is None:
+            return None
+        chosen: UnfinishedSession = item.data(Qt.ItemDataRole.UserRole)
+        return chosen
