@@ -35,7 +35,6 @@ from PySide6.QtCore import QTimer, Signal
 # class and its enums on first import, and the PIN screen should not wait for that.
 from PySide6.QtWidgets import (
     QApplication,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QStackedWidget,
@@ -109,8 +108,6 @@ class StartWindow(QMainWindow):
         self._checks_ok = False
         self.pages = QStackedWidget()
         self.setCentralWidget(self.pages)
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
         self._init_pin_page(pin_store, problems)
         # The other pages are built on unlock: the PIN prompt shows as fast as possible.
         self._prefill = prefill or {}
@@ -360,12 +357,8 @@ class StartWindow(QMainWindow):
         """A problem found after the hand-off (e.g. resuming failed): shown on the current page."""
         self._ensure_pages()
         page = self.pages.currentWidget()
-        target = {
-            self.setup_page: self.setup_message,
-            self.pin_page: self.pin_problems,
-        }.get(page)
-        if target is None:
-            target = self.setup_message
+        target = self.pin_problems if page is self.pin_page else self.setup_message
+        if page is not self.pin_page and page is not self.setup_page:
             self.show_setup()
         show_message(target, text)
         QTimer.singleShot(0, lambda: None)

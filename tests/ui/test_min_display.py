@@ -2,7 +2,8 @@
 
 At that size the candidate's window never grows past the screen, and an image
 question shows its stem and its whole image at once, with no scrolling: the
-candidate can see everything they must point at or measure.
+candidate can see everything they must point at or measure. The proctor's
+preflight keeps its Start button in view: only its list of checks scrolls.
 """
 
 from __future__ import annotations
@@ -179,5 +180,9 @@ def test_preflight_start_button_is_in_view_at_the_minimum_display(
             assert start.rect().contains(rect_in(button, start)), button.text()
             assert button.visibleRegion().boundingRect() == button.rect(), button.text()
         assert start.start_button.isEnabled()
+        parent = start.start_button.parentWidget()
+        while parent is not None:  # the buttons never scroll away with the page
+            assert not isinstance(parent, QScrollArea)
+            parent = parent.parentWidget()
     finally:
         app.shutdown()
