@@ -147,7 +147,7 @@ def test_image_question_fits_the_minimum_display(
             app.apply_theme()
 
 
-@pytest.mark.parametrize("scale", [2.0, 1.0])
+@pytest.mark.parametrize("scale", [2.0, 1.5, 1.0])
 def test_preflight_start_button_is_in_view_at_the_minimum_display(
     qtbot: Any, tmp_path: Path, scale: float
 ) -> None:
