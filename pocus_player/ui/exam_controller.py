@@ -10,6 +10,10 @@ what is recorded) lives in `ExamSession`, and the controller translates:
     candidate / proctor      ->  session events (answer, submit, replay, proctor_*)
     session state            ->  `phase` and the signals below
 
+Its parts: the media half (ui/exam_media.py: directives into engine calls, engine
+signals into session events), the result journal opened or reopened
+(ui/exam_sitting.py), and the clock that ticks the session (ui/exam_clock.py).
+
 An exam is one case or an ordered list of cases (a certificate); each case has
 its own result journal and receipt code. Cases are loaded and validated before
 the candidate starts; a case that fails validation stops the exam with a
@@ -37,7 +41,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
 from pocus_player.core.clock import Clock, MonotonicClock
@@ -46,8 +50,8 @@ from pocus_player.core.journal import EncryptedJournal
 from pocus_player.core.journal_api import JournalWriteError
 from pocus_player.core.loader import load_case
 from pocus_player.core.media_info import MediaProbe
-from pocus_player.core.model import Case, MediaItem, Mode, StepType
-from pocus_player.core.resume import JournalLockedError, UnfinishedSession
+from pocus_player.core.model import Case, MediaItem, Mode
+from pocus_player.core.resume import UnfinishedSession
 from pocus_player.core.session import (
     ExamSession,
     MediaAction,
@@ -57,8 +61,10 @@ from pocus_player.core.session import (
     SubmitOutcome,
 )
 from pocus_player.core.settings_store import ExamProgress, ProgressStore
-from pocus_player.media import directives
-from pocus_player.media.directives import SegmentMove
+from pocus_player.ui import exam_clock
+from pocus_player.ui.exam_clock import ExamTicker
+from pocus_player.ui.exam_media import SegmentPlayer
+from pocus_player.ui.exam_sitting import SittingError, keep_progress, open_case, reopen_case
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +117,7 @@ class ExamController(QObject):
     problem = Signal(str)
     notice = Signal(str)
 
-    TICK_MS = 250
+    TICK_MS = exam_clock.TICK_MS
 
     def __init__(
         self,
@@ -134,7 +140,7 @@ class ExamController(QObject):
         self.progress = progress
         self._cases = [as_practice(c) if progress.practice else c for c in cases]
         self.media = media  # the MediaWidget: shows stills and posters, loads through its engine
-        self.engine = engine = media.engine
+        self.engine = media.engine
         self.recipient = recipient
         self.results_dir = results_dir
         self._progress_store = progress_store
@@ -147,18 +153,26 @@ class ExamController(QObject):
         self.totals: Any = None  # CaseTotals of the case that ended last
         self.fault_message = ""
         self._shown_cp: str | None = None
-        self._loaded_media: str | None = None
-        self._pending_seek: tuple[int, MediaDirective] | None = None
-        self._last_state: SessionState | None = None
         self._closed = False
-        self._timer = QTimer(self)
-        self._timer.setInterval(self.TICK_MS)
-        self._timer.timeout.connect(self._on_tick)
-        engine.checkpoint_reached.connect(self._on_checkpoint_reached)
-        engine.ended.connect(self._on_media_ended)
-        engine.media_fault.connect(self._on_media_fault)
-        engine.seek_finished.connect(self._on_seek_finished)
-        self._silent_media: set[str] = set()  # (checkpoint id, ms) on audio-only media
+        self.ticker = ExamTicker(lambda: self.session, self)
+        self.segments = SegmentPlayer(
+            media,
+            session=lambda: self.session,
+            media_item=self.media_item,
+            playing=lambda: self.phase is Phase.PLAYING,
+            parent=self,
+        )
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        """The parts' reports, and the engine's through the media half."""
+        self.ticker.stateChanged.connect(self._on_timer_moved)
+        self.ticker.ticked.connect(self.timeChanged)
+        self.ticker.failed.connect(self._fail)
+        self.segments.connect_engine()
+        self.segments.moved.connect(self._apply)
+        self.segments.failed.connect(self._fail)
+        self.segments.notice.connect(self.notice)
 
     # ------------------------------------------------------------------ read-outs
 
@@ -226,33 +240,20 @@ class ExamController(QObject):
             return False
         case = self.case
         try:
-            journal = EncryptedJournal.create(
+            self.journal, self.session = open_case(
+                case,
+                self.progress,
                 recipient=self.recipient,
-                case_id=case.meta.id,
-                candidate_id=self.progress.candidate_id,
                 results_dir=self.results_dir,
+                clock=self._clock_factory,
+                delivery=self.delivery,
             )
-        except (JournalWriteError, PocusError) as exc:
-            self._fail(f"The result file cannot be created: {exc}")
+        except SittingError as exc:
+            self._fail(str(exc))
             return False
-        session = ExamSession(
-            case,
-            self._clock_factory(),
-            journal,
-            accommodation=self.progress.time_multiplier,
-            candidate={"id": self.progress.candidate_id, "name": self.progress.candidate_name},
-            delivery=self.delivery,
-        )
-        try:
-            session.start()
-        except (JournalWriteError, SessionError) as exc:
-            journal.close()
-            self._fail(f"The case cannot start: {exc}")
-            return False
-        self.journal, self.session = journal, session
-        self._save_progress()
+        keep_progress(self._progress_store, self.progress, done=False)
         log.info("case %s started (%d of %d)", case.meta.id, self.case_index + 1, self.case_count)
-        self._timer.start()
+        self.ticker.start()
         self._apply()
         return True
 
@@ -260,29 +261,18 @@ class ExamController(QObject):
         """Reopen an unfinished session after a crash and carry on from its last checkpoint."""
         case = self.case
         try:
-            journal = EncryptedJournal.resume(unfinished, recipient=self.recipient)
-        except JournalLockedError:
-            self._fail("This exam is already open in another window of the app.")
-            return False
-        except (JournalWriteError, PocusError) as exc:
-            self._fail(f"The unfinished exam cannot be reopened: {exc}")
-            return False
-        state = journal.resume_state
-        if state is None:
-            journal.close()
-            self._fail("The unfinished exam holds no saved state to resume from.")
-            return False
-        try:
-            session = ExamSession.restore(
-                case, state, self._clock_factory(), journal, delivery=self.delivery
+            self.journal, self.session = reopen_case(
+                case,
+                unfinished,
+                recipient=self.recipient,
+                clock=self._clock_factory,
+                delivery=self.delivery,
             )
-        except (SessionError, JournalWriteError) as exc:
-            journal.close()
-            self._fail(f"The unfinished exam cannot be resumed: {exc}")
+        except SittingError as exc:
+            self._fail(str(exc))
             return False
-        self.journal, self.session = journal, session
         log.info("case %s resumed", case.meta.id)
-        self._timer.start()
+        self.ticker.start()
         self._apply()
         return True
 
@@ -295,7 +285,7 @@ class ExamController(QObject):
         if self._closed:
             return
         self._closed = True
-        self._timer.stop()
+        self.ticker.stop()
         self.engine.stop()
         if self.journal is not None and not self.journal.submitted:
             self.journal.close()
@@ -317,8 +307,7 @@ class ExamController(QObject):
         if self.session is None or self.phase not in (Phase.CHECKPOINT, Phase.REVIEWING):
             return None
         if self.phase is Phase.REVIEWING:
-            self.engine.stop()  # submitting while a clip replays ends the replay
-            self._loaded_media = None
+            self.segments.stop()  # submitting while a clip replays ends the replay
         try:
             outcome = self.session.submit(responses)
         except JournalWriteError as exc:
@@ -362,11 +351,11 @@ class ExamController(QObject):
 
     # ------------------------------------------------------------------ proctor actions
 
-    def _proctor(self, action: Callable[[], None], what: str) -> bool:
+    def _proctor(self, what: str, action: Callable[[ExamSession], None]) -> bool:
         if self.session is None:
             return False
         try:
-            action()
+            action(self.session)
         except JournalWriteError as exc:
             self._fail(f"{what} could not be recorded: {exc}")
             return False
@@ -378,27 +367,22 @@ class ExamController(QObject):
         return True
 
     def proctor_pause(self, note: str = "") -> bool:
-        return self._proctor(lambda: self.session.proctor_pause(note), "Pause")  # type: ignore[union-attr]
+        return self._proctor("Pause", lambda s: s.proctor_pause(note))
 
     def proctor_resume(self, note: str = "") -> bool:
-        if self.session is None:
-            return False
-        if self.session.media_is_stalled:
+        if self.session is not None and self.session.media_is_stalled:
             return self.retry_media()
-        return self._proctor(lambda: self.session.proctor_resume(note), "Resume")  # type: ignore[union-attr]
+        return self._proctor("Resume", lambda s: s.proctor_resume(note))
 
     def proctor_add_time(self, minutes: float, note: str = "") -> bool:
-        return self._proctor(
-            lambda: self.session.proctor_add_time(minutes * 60.0, note),  # type: ignore[union-attr]
-            "Adding time",
-        )
+        return self._proctor("Adding time", lambda s: s.proctor_add_time(minutes * 60.0, note))
 
     def proctor_incident(self, category: str, note: str) -> bool:
         text = f"{category}: {note}" if note else category
-        return self._proctor(lambda: self.session.proctor_incident(text), "Recording an incident")  # type: ignore[union-attr]
+        return self._proctor("Recording an incident", lambda s: s.proctor_incident(text))
 
     def proctor_end(self, reason: str = "") -> bool:
-        return self._proctor(lambda: self.session.proctor_end(reason), "Ending the case")  # type: ignore[union-attr]
+        return self._proctor("Ending the case", lambda s: s.proctor_end(reason))
 
     def record_left_full_screen(self) -> None:
         """The kiosk window left full screen: a `left_full_screen` event in the journal."""
@@ -420,7 +404,7 @@ class ExamController(QObject):
             self._fail(f"The media cannot be restarted: {exc}")
             return False
         self.fault_message = ""
-        self._loaded_media = None  # reload from the file
+        self.segments.loaded_media = None  # reload from the file
         self._apply()
         return True
 
@@ -439,21 +423,10 @@ class ExamController(QObject):
         self._set_phase(Phase.FAULT)
         self.problem.emit(message)
 
-    def _on_tick(self) -> None:
-        session = self.session
-        if session is None:
-            return
-        before = session.state
-        try:
-            after = session.tick()
-        except JournalWriteError as exc:
-            self._fail(f"The result file cannot be written: {exc}")
-            return
-        if after is not before:
-            log.info("timer: %s -> %s", before.value, after.value)
-            self._shown_cp = None
-            self._apply()
-        self.timeChanged.emit()
+    def _on_timer_moved(self) -> None:
+        """A timer ran out and moved the session on (the clock's tick)."""
+        self._shown_cp = None
+        self._apply()
 
     def _apply(self) -> None:
         """Bring media and screens in line with what the session says now."""
@@ -472,11 +445,11 @@ class ExamController(QObject):
             self.engine.pause()
             self._set_phase(Phase.PAUSED)
         elif d.action in (MediaAction.PLAY_TO_CHECKPOINT, MediaAction.PLAY_TO_END):
-            self._play_segment(d)
+            self.segments.play_segment(d)
             self._set_phase(Phase.PLAYING)
         elif d.action is MediaAction.REPLAY:
             assert d.media_id is not None
-            self._load(d.media_id, autoplay=True, checkpoints=())
+            self.segments.load(d.media_id, autoplay=True, checkpoints=())
             self._set_phase(Phase.REVIEWING)
         elif d.action is MediaAction.HOLD:
             self._hold(d)
@@ -488,147 +461,29 @@ class ExamController(QObject):
         cp = session.open_checkpoint
         if cp is None:
             return
-        step = session.current_step
-        if step is not None and step.type is not StepType.SEGMENT:
-            # A review or questions step: nothing plays until the candidate asks.
-            self.engine.stop()
-            self._loaded_media = None
-        elif self._loaded_media != d.media_id and d.checkpoint is not None and d.media_id:
-            # Resumed at an open checkpoint (its clip was not loaded): show the held frame.
-            item = self.media_item(d.media_id)
-            self._load(d.media_id, autoplay=False, checkpoints=())
-            self._pending_seek = (d.checkpoint.target_frame(item.frame_rate or 25.0), d)
-        elif self.phase is Phase.REVIEWING:
-            self.engine.stop()
-            self._loaded_media = None
+        self.segments.hold(d, session.current_step, reviewing=self.phase is Phase.REVIEWING)
         self._set_phase(Phase.CHECKPOINT)
         if self._shown_cp != cp.id:
             self._shown_cp = cp.id
             self.checkpointOpened.emit(cp)
 
-    def _play_segment(self, d: MediaDirective) -> None:
-        plan = directives.plan_segment(d, loaded_media=self._loaded_media, engine=self.engine)
-        if plan.move is SegmentMove.OVER:
-            # The clip already ran out at its checkpoint: the segment is over; never
-            # start it again from the beginning.
-            QTimer.singleShot(0, self._on_media_ended)
-        elif plan.move is SegmentMove.PLAY_ON:
-            directives.play_on(self.engine, plan)
-        elif plan.move is SegmentMove.LOAD_AT_RESUME:
-            # After a resume: show the clip from the checkpoint submitted last, then play on.
-            assert plan.resume_at is not None
-            item = self.media_item(plan.media_id)
-            self._load(plan.media_id, autoplay=False, checkpoints=plan.stops)
-            frame = plan.resume_at.target_frame(item.frame_rate or 25.0)
-            self._pending_seek = (frame, d)
-        else:
-            self._load(plan.media_id, autoplay=True, checkpoints=plan.stops)
-
-    def _load(self, media_id: str, *, autoplay: bool, checkpoints: tuple[Any, ...]) -> None:
-        item = self.media_item(media_id)
-        self._loaded_media = media_id
-        self._pending_seek = None
-        self.media.show_media_item(item, autoplay=autoplay, checkpoints=checkpoints)
-        # Cine loops loop in preview; in the exam every play (and replay) ends, so the
-        # session hears about the end and counts replays.
-        self.engine.set_loop(False)
-
     def media_loaded(self) -> None:
         """The engine finished loading (the screen forwards `media_loaded`)."""
-        if self._pending_seek is None:
-            return
-        frame, d = self._pending_seek
-        media = self.engine.media
-        if media is not None and not media.is_video:
-            # Audio: a checkpoint is a time; start there.
-            self._pending_seek = None
-            self.engine.seek_ms(
-                frame * 1000.0 / (self.media_item(d.media_id or "").frame_rate or 25.0)
-            )
-            if d.action is not MediaAction.HOLD:
-                self.engine.play()
-            return
-        try:
-            self.engine.seek_frame(frame)
-        except PocusError:
-            self._pending_seek = None
+        self.segments.media_loaded()
 
-    def _on_seek_finished(self, _frame: int) -> None:
-        if self._pending_seek is None:
-            return
-        _, d = self._pending_seek
-        self._pending_seek = None
-        if d.action is not MediaAction.HOLD and self.phase is Phase.PLAYING:
-            self.engine.play()
-
-    def _on_checkpoint_reached(self, checkpoint_id: str, _frame: int) -> None:
-        session = self.session
-        if session is None or session.state is not SessionState.PLAYING_SEGMENT:
-            return
-        try:
-            session.segment_reached_checkpoint(checkpoint_id)
-        except JournalWriteError as exc:
-            self._fail(f"The result file cannot be written: {exc}")
-            return
-        except SessionError as exc:
-            log.warning("checkpoint %s ignored: %s", checkpoint_id, exc)
-            return
-        self._apply()
+    def _on_checkpoint_reached(self, checkpoint_id: str, frame: int) -> None:
+        self.segments.on_checkpoint_reached(checkpoint_id, frame)
 
     def _on_media_ended(self) -> None:
-        session = self.session
-        if session is None:
-            return
-        try:
-            if session.state is SessionState.PLAYING_SEGMENT:
-                session.segment_finished()
-            elif session.state is SessionState.REVIEWING:
-                session.review_finished()
-            else:
-                return
-        except JournalWriteError as exc:
-            self._fail(f"The result file cannot be written: {exc}")
-            return
-        except SessionError as exc:
-            log.warning("end of media ignored: %s", exc)
-            return
-        self._loaded_media = None
-        self._apply()
-
-    def _on_media_fault(self, kind: str, path: str, message: str) -> None:
-        session = self.session
-        if session is None or session.is_over:
-            return
-        media_id = self._loaded_media or Path(path).stem
-        if kind == "no_audio_device":
-            # The clip plays on without sound (captions stay): record it once, tell the proctor.
-            if media_id in self._silent_media:
-                return
-            self._silent_media.add(media_id)
-            try:
-                session.media_fault(media_id, message, fatal=False)
-            except (JournalWriteError, SessionError) as exc:
-                log.warning("audio fault not recorded: %s", exc)
-            self.notice.emit(f"No sound: {message}")
-            return
-        try:
-            session.media_fault(media_id, message, fatal=False)
-            session.media_stalled(media_id)
-        except (JournalWriteError, SessionError) as exc:
-            log.warning("media fault not recorded: %s", exc)
-        self._fail(
-            f"A media file failed: {message}. The timer is stopped and answers so far are "
-            "saved. Use 'Retry media' in the proctor panel, or end the case."
-        )
+        self.segments.on_media_ended()
 
     # ------------------------------------------------------------------ the end of a case
 
     def _case_over(self) -> None:
         session, journal = self.session, self.journal
         assert session is not None and journal is not None
-        self._timer.stop()
-        self.engine.stop()
-        self._loaded_media = None
+        self.ticker.stop()
+        self.segments.stop()
         if self.phase in (Phase.CASE_DONE, Phase.EXAM_DONE):
             return
         receipt = journal.receipt or ""
@@ -636,11 +491,7 @@ class ExamController(QObject):
         self.progress = self.progress.with_receipt(self.case.meta.id, receipt)
         done = self.progress.next_index >= len(self._cases)
         self.totals = session.totals
-        if done:
-            if self._progress_store is not None:
-                self._progress_store.clear()
-        else:
-            self._save_progress()
+        keep_progress(self._progress_store, self.progress, done=done)
         log.info("case %s over (%s)", session.case.meta.id, session.outcome)
         self.caseFinished.emit(receipt)
         if done:
@@ -648,11 +499,3 @@ class ExamController(QObject):
             self.examFinished.emit()
         else:
             self._set_phase(Phase.CASE_DONE)
-
-    def _save_progress(self) -> None:
-        if self._progress_store is None:
-            return
-        try:
-            self._progress_store.save(self.progress)
-        except OSError as exc:
-            log.warning("exam progress not saved: %s", exc.strerror)

@@ -29,8 +29,11 @@ is invalid the last valid version stays on screen and the panel lists why.
 
 The state and rules of the session (case, place, drafts, coverage, follow
 mode, branches) are core/preview.PreviewModel's; the panels are
-ui/preview_panels.py's; this window shows the model in the panels, drives the
-media engine, and connects everything in `_connect_signals`.
+ui/preview_panels.py's; the candidate's view at a place (its media and
+questions) is ui/preview_stage.py's, the media itself ui/preview_player.py's,
+follow mode ui/preview_follow.py's, live reload ui/preview_reload.py's and the
+toolbar ui/preview_toolbar.py's. This window builds them, shows the model in
+them, and connects everything in `_connect_signals`.
 """
 
 from __future__ import annotations
@@ -40,42 +43,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QWidget
 
 from pocus_player.core import scoring
-from pocus_player.core.case_map import Coverage, OutlineTarget, checkpoint_label
+from pocus_player.core.case_map import Coverage, OutlineTarget
 from pocus_player.core.errors import Problem
 from pocus_player.core.media_info import MediaInfo, MediaProbe, MediaProbeError
-from pocus_player.core.model import Case, Checkpoint, MediaItem, Question, Step, StepType
-from pocus_player.core.preview import PreviewModel, parse_drafts, surviving_drafts
+from pocus_player.core.model import Case, Checkpoint, Step
+from pocus_player.core.preview import PreviewModel, parse_drafts
 from pocus_player.core.session import ExamSession
 from pocus_player.media.engine_api import State
-from pocus_player.ui.captions_view import CaptionOverlay
-from pocus_player.ui.file_watcher import CaseFileWatcher
 from pocus_player.ui.preview_follow import PreviewFollow
-from pocus_player.ui.preview_panels import (
-    CasePanel,
-    FollowBar,
-    ProblemsPanel,
-    QuestionsPanel,
-    TransportBar,
-    open_in_editor,
-)
+from pocus_player.ui.preview_panels import CasePanel, ProblemsPanel, QuestionsPanel, open_in_editor
 from pocus_player.ui.preview_player import JUMP_CUE, PreviewPlayer
+from pocus_player.ui.preview_reload import LiveReload
+from pocus_player.ui.preview_stage import PreviewStage, StageColumn
+from pocus_player.ui.preview_toolbar import PreviewToolbar
 
 if TYPE_CHECKING:
     from pocus_player.media.engine_api import EngineProbe, PlayerEngine
-    from pocus_player.ui.media_widget import MediaWidget
 
 log = logging.getLogger(__name__)
 
@@ -130,6 +117,15 @@ class PreviewWindow(QMainWindow):
         self.player = PreviewPlayer(
             self.engine, self.media, self.captions, self.transport, self.model, self
         )
+        self.stage = PreviewStage(
+            self.model,
+            self.engine,
+            self.player,
+            self.media,
+            self.transport,
+            self.questions,
+            self.where_label,
+        )
         self.follow = PreviewFollow(
             self.model,
             self.engine,
@@ -140,8 +136,8 @@ class PreviewWindow(QMainWindow):
             self,
             self,
         )
-        self.watcher = CaseFileWatcher(self)
-        self._watch = watch
+        self.live = LiveReload(self.model, self.player, enabled=watch, parent=self)
+        self.watcher = self.live.watcher
         self._connect_signals()
         self.reload()
 
@@ -185,53 +181,16 @@ class PreviewWindow(QMainWindow):
         return QSize(1280, 800)
 
     def _init_toolbar(self) -> None:
-        toolbar = QToolBar("Preview", self)
-        toolbar.setObjectName("previewToolbar")
-        toolbar.setMovable(False)
-        self.addToolBar(toolbar)
-        self.show_key_action = QAction("Show key", self)
-        self.show_key_action.setCheckable(True)
-        self.show_key_action.setShortcut(QKeySequence("Ctrl+K"))
-        self.show_key_action.setToolTip("Mark the correct answers and show the rationale (Ctrl+K)")
-        self.follow_action = QAction("Follow the case", self)
-        self.follow_action.setCheckable(True)
-        self.follow_action.setShortcut(QKeySequence("Ctrl+F"))
-        self.follow_action.setToolTip(
-            "Run the case as a candidate would, in practice mode (Ctrl+F)"
-        )
-        self.reload_action = QAction("Reload", self)
-        self.reload_action.setShortcut(QKeySequence("F5"))
-        self.packet_action = QAction("Export review packet…", self)
-        for action in (
-            self.show_key_action,
-            self.follow_action,
-            self.reload_action,
-            self.packet_action,
-        ):
-            toolbar.addAction(action)
+        self.toolbar = tb = PreviewToolbar(self)
+        self.addToolBar(tb)
+        self.show_key_action, self.follow_action = tb.show_key_action, tb.follow_action
+        self.reload_action, self.packet_action = tb.reload_action, tb.packet_action
 
     def _init_panels(self) -> None:
-        from pocus_player.ui.media_widget import MediaWidget
-
         # Left: the candidate's view.
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(6, 6, 6, 6)
-        self.where_label = QLabel()
-        self.where_label.setObjectName("Subtitle")
-        self.where_label.setWordWrap(True)
-        self.where_label.setAccessibleName("Current position in the case")
-        left_layout.addWidget(self.where_label)
-        self.media: MediaWidget = MediaWidget(self.engine)
-        self.media.setMinimumSize(320, 200)
-        self.captions = CaptionOverlay()
-        self.captions.anchor_to(self.media)
-        left_layout.addWidget(self.media, 3)
-        self.transport = TransportBar()
-        left_layout.addWidget(self.transport)
-        self.follow_bar = FollowBar()
-        self.follow_bar.hide()
-        left_layout.addWidget(self.follow_bar)
+        left = StageColumn(self.engine)
+        self.where_label, self.media, self.captions = left.where_label, left.media, left.captions
+        self.transport, self.follow_bar = left.transport, left.follow_bar
 
         # Middle: the questions. Right: the case and its problems.
         self.questions = QuestionsPanel()
@@ -298,10 +257,10 @@ class PreviewWindow(QMainWindow):
         self.questions.keyRequested.connect(self.answer_with_key)
         self.questions.clearRequested.connect(self._clear_answers)
         self.questions.answerChanged.connect(self.answers_changed)
-        self.questions.questionSelected.connect(self._on_question_tab)
+        self.questions.questionSelected.connect(self.stage.on_question_selected)
         self.case_panel.targetActivated.connect(self.go_to)
         self.problems_panel.locationActivated.connect(self.open_location)
-        self.watcher.changed.connect(self._on_files_changed)
+        self.live.reloadRequested.connect(self.reload)
 
         self.model.events.coverage_changed.connect(lambda _c: self.update_coverage())
 
@@ -323,48 +282,22 @@ class PreviewWindow(QMainWindow):
         target = self.model.reload()
         if target is None:
             self._show_problems(self.model.problems, failed=True)
-            self._watch_files()
+            self.live.watch()
             self.loadFailed.emit(self.model.problems)
             return False
         case = self.model.case
         assert case is not None
         self.case_panel.set_case(case)
         self._show_problems(self.model.problems, failed=False)
-        self._watch_files()
+        self.live.watch()
         if self.session is not None:
             self.follow.stop(note="the case changed on disk; following stopped")
-        if previous is not None and self.player.current_item is not None:
-            self.player.current_item = self._same_item(self.player.current_item, case)
+        if previous is not None:
+            self.live.keep_current_item(case)
         self.go_to(target, keep_media=previous is not None)
         self.update_coverage()
         self.caseReloaded.emit(case)
         return True
-
-    @staticmethod
-    def _same_item(item: MediaItem, case: Case) -> MediaItem | None:
-        try:
-            new = case.media_by_id(item.id)
-        except KeyError:
-            return None
-        return new if new.file == item.file else None
-
-    def _watch_files(self) -> None:
-        if self._watch:
-            self.watcher.set_paths(self.model.watched_files())
-
-    def _on_files_changed(self, paths: list[Path]) -> None:
-        self.model.forget_files(paths)
-        media_changed = self.player.current_item is not None and any(
-            p.resolve() == self.player.current_item.file for p in paths
-        )
-        if media_changed:
-            self.player.current_item = None  # reload the media itself, not only the script
-        log.info(
-            "reloading %s after changes to %s",
-            self.case_path.name,
-            ", ".join(p.name for p in paths),
-        )
-        self.reload()
 
     def _show_problems(self, problems: list[Problem], *, failed: bool) -> None:
         self.problems_panel.show_problems(
@@ -386,77 +319,23 @@ class PreviewWindow(QMainWindow):
             return
         if self.session is not None and not keep_media:
             self.follow.stop(note="following stopped to browse")
-        drafts = (
-            {qid: w.response() for qid, w in self.questions.widgets.items()} if keep_media else {}
-        )
+        drafts = self.stage.drafts() if keep_media else {}
         place = self.model.place(target)
         if place is None:
             return
         self.outline.select_target(target)
         self.set_where(place.step, place.checkpoint)
         self.show_questions(place.questions, select=place.selected)
-        self._restore_drafts(drafts)
+        self.stage.restore_drafts(drafts)
         self.show_step_media(place.step, place.checkpoint, keep=keep_media)
         self.graph.set_current(place.step.id, self._would_branch(place.step))
         self.update_coverage()
 
-    def _restore_drafts(self, drafts: dict[str, dict[str, Any]]) -> None:
-        """Put back answers typed before a reload, where the question still takes them."""
-        kept = surviving_drafts(drafts, self._shown_questions())
-        for qid, response in kept.items():
-            self.questions.widgets[qid].set_response(response)
-
-    def _shown_questions(self) -> list[Question]:
-        return [w.question for w in self.questions.widgets.values()]
-
     def set_where(self, step: Step, cp: Checkpoint | None) -> None:
-        text = f"{step.title or step.id}"
-        if cp is not None:
-            text += (
-                f" · checkpoint {cp.id} at {checkpoint_label(cp, self.model.step_frame_rate(step))}"
-            )
-            if cp.title:
-                text += f": {cp.title}"
-        elif step.instructions:
-            text += f" · {step.instructions}"
-        self.where_label.setText(text)
+        self.stage.set_where(step, cp)
 
     def show_step_media(self, step: Step, cp: Checkpoint | None, *, keep: bool = False) -> None:
-        assert self.case is not None
-        clips = [step.media] if step.media else list(step.clips)
-        if step.image:
-            clips.append(step.image)
-        self.transport.set_clips(
-            [(mid, f"{mid} ({self.case.media_by_id(mid).kind.value})") for mid in clips]
-        )
-        question = self.questions.selected()
-        here = {*clips, *(q.image.media for q in self._shown_questions() if q.image)}
-        current = self.player.current_item
-        if keep and current is not None and current.id in here:
-            # A reload: stay where the author was (the item is the reloaded one, same file).
-            self.player.show_item(current)
-            return
-        if question is not None and question.image is not None:
-            self._show_question_image(question, cp)
-            return
-        if step.type is StepType.SEGMENT and step.media:
-            item = self.case.media_by_id(step.media)
-            if cp is not None:
-                self.player.show_item(
-                    item,
-                    frame=self.player.cp_frame(item, cp),
-                    ms=round(self.player.cp_time(item, cp) * 1000),
-                )
-            else:
-                self.player.show_item(item, frame=0, ms=0)
-        elif step.image:
-            self.player.show_item(self.case.media_by_id(step.image))
-        elif step.clips:
-            self.player.show_item(self.case.media_by_id(step.clips[0]), frame=0, ms=0)
-        else:
-            self.media.clear()
-            self.player.current_item = None
-            self.player.update_transport()
+        self.stage.show_step_media(step, cp, keep=keep)
 
     def seek_frame(self, frame: int) -> None:
         """Show `frame` (video) or the time `frame` ms (audio) and stay paused there."""
@@ -475,70 +354,17 @@ class PreviewWindow(QMainWindow):
     # -- questions --------------------------------------------------------------------------------
 
     def show_questions(self, qids: tuple[str, ...], *, select: str | None = None) -> None:
-        from pocus_player.ui.questions import create_question_widget
-
-        assert self.case is not None
-        widgets: dict[str, Any] = {}
-        for qid in qids:
-            q = self.case.question_by_id(qid)
-            widget = create_question_widget(q, self.case, self._still_image(q))
-            widget.set_show_key(self.model.show_key)
-            widgets[qid] = widget
-        self.questions.show_widgets(widgets, select=select)
-
-    def _still_image(self, q: Question) -> QImage | None:
-        if q.image is None or self.case is None:
-            return None
-        item = self.case.media_by_id(q.image.media)
-        if item.is_picture:
-            image = QImage(str(item.file))
-            return None if image.isNull() else image
-        return None  # a frame of a clip: fed in once the media widget holds it
-
-    def _on_question_tab(self) -> None:
-        q = self.questions.selected()
-        if q is None or self.case is None or self.target is None:
-            return
-        if q.image is not None and self.session is None:
-            step = self.case.step_by_id(self.target.step_id)
-            cp = next((c for c in step.checkpoints if c.id == self.target.checkpoint_id), None)
-            self._show_question_image(q, cp)
-
-    def _show_question_image(self, q: Question, cp: Checkpoint | None) -> None:
-        assert self.case is not None and q.image is not None
-        item = self.case.media_by_id(q.image.media)
-        frame = q.image.frame
-        if frame is None and q.type.value == "hotspot":
-            frame = scoring.key_response(q).get("frame")
-        if frame is None and cp is not None and self.target is not None:
-            step = self.case.step_by_id(self.target.step_id)
-            if step.media == item.id:
-                frame = self.player.cp_frame(item, cp)
-        self.player.show_item(item, frame=frame or 0, ms=0)
+        self.stage.show_questions(qids, select=select)
 
     def feed_question_images(self) -> None:
         """Give clip-frame questions the picture the media widget holds now."""
-        if (
-            self.case is None
-            or self.player.current_item is None
-            or self.player.current_item.is_picture
-        ):
-            return
-        image = self.media.current_frame()
-        if image is None:
-            return
-        frame = self.engine.current_frame
-        for widget in self.questions.widgets.values():
-            q = widget.question
-            if q.image is not None and q.image.media == self.player.current_item.id:
-                widget.set_image(image, frame)
+        self.stage.feed_question_images()
 
     def set_show_key(self, on: bool) -> None:
         self.model.set_show_key(bool(on))
         if self.show_key_action.isChecked() != self.model.show_key:
             self.show_key_action.setChecked(self.model.show_key)
-        for widget in self.questions.widgets.values():
-            widget.set_show_key(self.model.show_key)
+        self.stage.set_show_key(self.model.show_key)
 
     def show_key(self) -> bool:
         return self.model.show_key
@@ -555,15 +381,11 @@ class PreviewWindow(QMainWindow):
         return results
 
     def answer_with_key(self) -> None:
-        for widget in self.questions.widgets.values():
-            response = scoring.key_response(widget.question)
-            if response:
-                widget.set_response(response)
+        self.stage.answer_with_key()
         self.answers_changed()
 
     def _clear_answers(self) -> None:
-        for widget in self.questions.widgets.values():
-            widget.set_response({})
+        self.stage.clear_answers()
         self.answers_changed()
 
     def answers_changed(self) -> None:
@@ -605,7 +427,7 @@ class PreviewWindow(QMainWindow):
     def note(self, text: str) -> None:
         self.problems_panel.note(text)
 
-    # -- coverage, the packet, closing ---------------------------------------------------------------
+    # -- coverage, the packet, closing -------------------------------------------------------
 
     def update_coverage(self) -> None:
         if self.case is not None:

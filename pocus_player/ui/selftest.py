@@ -16,26 +16,16 @@ import argparse
 import json
 import os
 import sys
-from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
+
+from pocus_player.ui.readiness import Check, board_key_check, results_folder_check
 
 MIN_SCREEN = (1024, 768)
 
 
-@dataclass(frozen=True, slots=True)
-class Result:
-    name: str
-    ok: bool
-    detail: str
-    warning: bool = False
-    facts: dict[str, object] | None = None
-
-    def to_json(self) -> dict[str, object]:
-        d = asdict(self)
-        if d["facts"] is None:
-            d.pop("facts")
-        return d
+# One row shape for selftest and the start screen's preflight (ui/readiness.py).
+Result = Check
 
 
 def add_subparser(subparsers: Any) -> None:
@@ -119,53 +109,15 @@ def _qapp() -> Any:
 
 
 def check_results_and_key(config_dir: Path | None, results_dir: Path | None) -> list[Result]:
-    import shutil
-
-    from pocus_player.core.errors import ResultFileError
-    from pocus_player.core.journal_format import load_recipient
-    from pocus_player.core.settings_store import (
-        SettingsStore,
-        app_dirs,
-        check_results_dir,
-        results_dir_for,
-    )
+    from pocus_player.core.settings_store import SettingsStore, app_dirs, results_dir_for
 
     dirs = app_dirs(config_dir, None)
     loaded = SettingsStore(dirs).load()
     settings = loaded.settings
     folder = results_dir_for(dirs, settings, results_dir)
     out: list[Result] = [Result("Settings", False, p) for p in loaded.problems]
-    problems = check_results_dir(folder, settings.min_free_mb)
-    if problems:
-        out.append(Result("Results folder", False, " ".join(problems), facts={"path": str(folder)}))
-    else:
-        free = shutil.disk_usage(folder).free // (1024 * 1024)
-        out.append(
-            Result(
-                "Results folder",
-                True,
-                f"{folder} is writable, {free} MB free (at least {settings.min_free_mb} MB)",
-                facts={"path": str(folder), "free_mb": free},
-            )
-        )
-    key = settings.board_recipient
-    if key is None:
-        out.append(Result("Board key", False, "no board key is configured"))
-    else:
-        try:
-            load_recipient(key)
-            demo = "demo-board" in key.name
-            out.append(
-                Result(
-                    "Board key",
-                    True,
-                    f"{key} present"
-                    + (" (the DEMO key: anyone can read these results)" if demo else ""),
-                    warning=demo,
-                )
-            )
-        except (ResultFileError, OSError, ValueError) as exc:
-            out.append(Result("Board key", False, f"{key}: {exc}"))
+    out.append(results_folder_check(folder, settings.min_free_mb))
+    out.append(board_key_check(settings.board_recipient))
     return out
 
 

@@ -150,9 +150,8 @@ def _still(path: Path) -> dict[str, object]:
 
 
 def _play(engine: Any, path: Path, frame: int | None, out: Path | None, n: int) -> dict[str, Any]:
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    from pocus_player.media.engine import CueTarget
+    """One clip through the engine: a video to its checkpoint (the frozen picture saved to
+    `out`), a narration for 2 s or to its end."""
     from pocus_player.media.probe import VlcMediaProbe
 
     result: dict[str, Any] = {"file": str(path), "error": None}
@@ -161,34 +160,8 @@ def _play(engine: Any, path: Path, frame: int | None, out: Path | None, n: int) 
     except Exception as exc:  # reported, the next clip still plays
         result["error"] = f"probe: {exc}"
         return result
-    loop = QEventLoop()
-    seen: dict[str, Any] = {}
-
-    def fault(_kind: str, _path: str, message: str) -> None:
-        seen["fault"] = message
-        loop.quit()
-
-    def reached(checkpoint: str, index: int) -> None:
-        seen["reached"] = index
-        loop.quit()
-
-    def ended() -> None:
-        seen["ended"] = True
-        loop.quit()
-
-    def loaded(media: Any) -> None:
-        seen["frame_count"] = media.frame_count
-        seen["frame_rate"] = media.frame_rate
-
-    engine.media_fault.connect(fault)
-    engine.checkpoint_reached.connect(reached)
-    engine.ended.connect(ended)
-    engine.media_loaded.connect(loaded)
-    timer = QTimer()
-    timer.setSingleShot(True)
-    timer.timeout.connect(loop.quit)
     t0 = time.monotonic()
-    try:
+    with _EngineWatch(engine) as watch:
         if info.has_video:
             result["kind"] = "video"
             target = frame
@@ -196,42 +169,97 @@ def _play(engine: Any, path: Path, frame: int | None, out: Path | None, n: int) 
                 fps = info.frame_rate or 25.0
                 target = max(0, int(info.duration_s * fps) // 2)
             result["target"] = target
-            engine.load(path, checkpoints=[CueTarget("smoke", target)])
-            timer.start(int(TIMEOUT_S * 1000))
+            watch.run(path, target, TIMEOUT_S)
         else:
             result["kind"] = "audio"
-            engine.load(path)
-            timer.start(2000)  # narration plays for 2 s (or to its end)
-        loop.exec()
-    finally:
-        for signal, slot in (
-            (engine.media_fault, fault),
-            (engine.checkpoint_reached, reached),
-            (engine.ended, ended),
-            (engine.media_loaded, loaded),
-        ):
-            signal.disconnect(slot)
+            watch.run(path, None, 2.0)  # narration plays for 2 s (or to its end)
     result["seconds"] = round(time.monotonic() - t0, 2)
+    seen = watch.seen
     result["frame_count"] = seen.get("frame_count")
     result["frame_rate"] = seen.get("frame_rate")
     if "fault" in seen:
         result["error"] = seen["fault"]
     elif info.has_video:
-        result["reached"] = seen.get("reached")
-        if seen.get("reached") is None:
-            result["error"] = "the checkpoint was not reached" + (
-                " (clip ended)" if seen.get("ended") else ""
-            )
-        elif out is not None:
-            image = engine.frozen_frame()
-            png = out / f"{n:03d}-{path.stem}.png"
-            if image is None or not image.save(str(png)):
-                result["error"] = "no frozen picture"
-            else:
-                result["png"] = str(png)
+        png = out / f"{n:03d}-{path.stem}.png" if out is not None else None
+        result.update(_video_outcome(engine, seen, png))
     else:
         result["position_ms"] = engine.position_ms()
         if not seen.get("ended") and engine.position_ms() <= 0:
             result["error"] = "the sound did not play"
     engine.stop()
     return result
+
+
+def _video_outcome(engine: Any, seen: dict[str, Any], png: Path | None) -> dict[str, Any]:
+    """Was the checkpoint reached, and the frozen picture it shows (saved to `png`)."""
+    result: dict[str, Any] = {"reached": seen.get("reached")}
+    if seen.get("reached") is None:
+        result["error"] = "the checkpoint was not reached" + (
+            " (clip ended)" if seen.get("ended") else ""
+        )
+    elif png is not None:
+        image = engine.frozen_frame()
+        if image is None or not image.save(str(png)):
+            result["error"] = "no frozen picture"
+        else:
+            result["png"] = str(png)
+    return result
+
+
+class _EngineWatch:
+    """What the engine reports while one clip plays (a fault, the checkpoint, the end, the
+    load), connected on entry and disconnected on exit."""
+
+    def __init__(self, engine: Any) -> None:
+        from PySide6.QtCore import QEventLoop
+
+        self.engine = engine
+        self.loop = QEventLoop()
+        self.seen: dict[str, Any] = {}
+        self._slots = (
+            (engine.media_fault, self._fault),
+            (engine.checkpoint_reached, self._reached),
+            (engine.ended, self._ended),
+            (engine.media_loaded, self._loaded),
+        )
+
+    def __enter__(self) -> _EngineWatch:
+        for signal, slot in self._slots:
+            signal.connect(slot)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        for signal, slot in self._slots:
+            signal.disconnect(slot)
+
+    def run(self, path: Path, checkpoint: int | None, timeout_s: float) -> None:
+        """Load `path` (with a checkpoint at that frame) and wait for it, or `timeout_s`."""
+        from PySide6.QtCore import QTimer
+
+        from pocus_player.media.engine import CueTarget
+
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.timeout.connect(self.loop.quit)
+        if checkpoint is None:
+            self.engine.load(path)
+        else:
+            self.engine.load(path, checkpoints=[CueTarget("smoke", checkpoint)])
+        timer.start(int(timeout_s * 1000))
+        self.loop.exec()
+
+    def _fault(self, _kind: str, _path: str, message: str) -> None:
+        self.seen["fault"] = message
+        self.loop.quit()
+
+    def _reached(self, _checkpoint: str, index: int) -> None:
+        self.seen["reached"] = index
+        self.loop.quit()
+
+    def _ended(self) -> None:
+        self.seen["ended"] = True
+        self.loop.quit()
+
+    def _loaded(self, media: Any) -> None:
+        self.seen["frame_count"] = media.frame_count
+        self.seen["frame_rate"] = media.frame_rate

@@ -2,7 +2,8 @@
 
 At that size the candidate's window never grows past the screen, and an image
 question shows its stem and its whole image at once, with no scrolling: the
-candidate can see everything they must point at or measure.
+candidate can see everything they must point at or measure. The proctor's
+preflight keeps its Start button in view: only its list of checks scrolls.
 """
 
 from __future__ import annotations
@@ -144,3 +145,44 @@ def test_image_question_fits_the_minimum_display(
         if high_contrast:
             app.high_contrast = False
             app.apply_theme()
+
+
+@pytest.mark.parametrize("scale", [2.0, 1.5, 1.0])
+def test_preflight_start_button_is_in_view_at_the_minimum_display(
+    qtbot: Any, tmp_path: Path, scale: float
+) -> None:
+    """The preflight's buttons stay below the check list, on screen; only the list scrolls."""
+    make_pin(tmp_path / "cfg")
+    app = ExamApp(
+        AppOptions(
+            config_dir=tmp_path / "cfg",
+            results_dir=tmp_path / "r",
+            exam="fast-trauma",
+            kiosk=False,
+            text_scale=scale,
+        )
+    )
+    start = app.show_start()
+    qtbot.addWidget(start)
+    try:
+        start.pin_prompt.pin.setText(PIN)
+        start.pin_prompt.ok.click()
+        start.candidate_id.setText("C-1042")
+        start.candidate_name.setText("Ada Lovelace")
+        start.captions_always.setChecked(True)
+        start.preflight_button.click()
+        start.tone_yes.click()
+        start.resize(*SCREEN)
+        qtbot.wait(300)
+        assert (start.width(), start.height()) == SCREEN
+        for button in (start.start_button, start.tone_button, start.tone_yes):
+            assert button.isVisible()
+            assert start.rect().contains(rect_in(button, start)), button.text()
+            assert button.visibleRegion().boundingRect() == button.rect(), button.text()
+        assert start.start_button.isEnabled()
+        parent = start.start_button.parentWidget()
+        while parent is not None:  # the buttons never scroll away with the page
+            assert not isinstance(parent, QScrollArea)
+            parent = parent.parentWidget()
+    finally:
+        app.shutdown()

@@ -10,12 +10,16 @@ frame and hands back the frozen picture. The call waits in a local event loop
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QImage
 
 from pocus_player.core.model import Case, MediaItem, MediaKind, Question
 from pocus_player.ui import sealed_files
+
+if TYPE_CHECKING:
+    from pocus_player.media.engine import MediaEngine
 
 log = logging.getLogger(__name__)
 
@@ -68,47 +72,76 @@ def decode_clip_frame(item: MediaItem, frame: int, timeout_s: float = FRAME_TIME
     if not sealed_files.exists(item.file):
         raise QuestionImageError(f"clip not found: {item.file}")
     engine = MediaEngine(policy=PlaybackPolicy.preview(), audio_output="adummy")
-    loop = QEventLoop()
-    outcome: dict[str, object] = {}
+    grab = _FrameGrab(engine, frame)
+    try:
+        grab.run(item, timeout_s)
+    finally:
+        engine.close()
+    image = _checked_frame(grab.outcome, item, frame, timeout_s)
+    log.debug("decoded frame %d of %s", frame, item.file.name)
+    return image.convertToFormat(QImage.Format.Format_RGB32)
 
-    def fault(_kind: str, _path: str, message: str) -> None:
-        outcome["error"] = message
-        loop.quit()
 
-    def loaded(media: object) -> None:
+class _FrameGrab:
+    """Loads a clip paused, seeks to one frame and takes the frozen picture, in a local loop.
+
+    `outcome` holds "error", or the "frame" the seek landed on, the frame "shown" and
+    the "image".
+    """
+
+    def __init__(self, engine: MediaEngine, frame: int) -> None:
+        self.engine = engine
+        self.frame = frame
+        self.loop = QEventLoop()
+        self.outcome: dict[str, object] = {}
+        engine.media_fault.connect(self._fault)
+        engine.media_loaded.connect(self._loaded)
+        engine.seek_finished.connect(self._finished)
+
+    def run(self, item: MediaItem, timeout_s: float) -> None:
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.timeout.connect(self.loop.quit)
+        try:
+            self.engine.set_volume(0)
+            self.engine.load(
+                item.file, media_id=item.id, frame_rate=item.frame_rate, autoplay=False
+            )
+            if "error" not in self.outcome:
+                timer.start(round(timeout_s * 1000))
+                self.loop.exec()
+        finally:
+            timer.stop()
+
+    def _fail(self, message: str) -> None:
+        self.outcome["error"] = message
+        self.loop.quit()
+
+    def _fault(self, _kind: str, _path: str, message: str) -> None:
+        self._fail(message)
+
+    def _loaded(self, media: object) -> None:
         count = getattr(media, "frame_count", 0)
-        if count and frame >= count:
-            outcome["error"] = f"the clip has {count} frames (0 to {count - 1})"
-            loop.quit()
+        if count and self.frame >= count:
+            self._fail(f"the clip has {count} frames (0 to {count - 1})")
             return
         try:
-            engine.seek_frame(frame)
+            self.engine.seek_frame(self.frame)
         except Exception as exc:  # the policy or the engine refused: report, do not hang
-            outcome["error"] = str(exc)
-            loop.quit()
+            self._fail(str(exc))
 
-    def finished(index: int) -> None:
+    def _finished(self, index: int) -> None:
         # Take the picture now: it is the frame the seek landed on.
-        outcome["frame"] = index
-        outcome["shown"] = engine.current_frame
-        outcome["image"] = engine.frozen_frame()
-        loop.quit()
+        self.outcome["frame"] = index
+        self.outcome["shown"] = self.engine.current_frame
+        self.outcome["image"] = self.engine.frozen_frame()
+        self.loop.quit()
 
-    timer = QTimer()
-    timer.setSingleShot(True)
-    timer.timeout.connect(loop.quit)
-    engine.media_fault.connect(fault)
-    engine.media_loaded.connect(loaded)
-    engine.seek_finished.connect(finished)
-    try:
-        engine.set_volume(0)
-        engine.load(item.file, media_id=item.id, frame_rate=item.frame_rate, autoplay=False)
-        if "error" not in outcome:
-            timer.start(round(timeout_s * 1000))
-            loop.exec()
-    finally:
-        timer.stop()
-        engine.close()
+
+def _checked_frame(
+    outcome: dict[str, object], item: MediaItem, frame: int, timeout_s: float
+) -> QImage:
+    """The picture grabbed, when it is frame `frame` exactly; else why not, naming the file."""
     if "error" in outcome:
         raise QuestionImageError(
             f"cannot decode frame {frame} of {item.file.name}: {outcome['error']}"
@@ -123,5 +156,4 @@ def decode_clip_frame(item: MediaItem, frame: int, timeout_s: float = FRAME_TIME
         raise QuestionImageError(
             f"{item.file.name} has no frame {frame} (the last decodable frame is {got})"
         )
-    log.debug("decoded frame %d of %s", frame, item.file.name)
-    return image.convertToFormat(QImage.Format.Format_RGB32)
+    return image

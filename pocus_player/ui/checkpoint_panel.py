@@ -1,0 +1,312 @@
+"""The question panel beside the media: the open checkpoint's questions, and practice feedback.
+
+`CheckpointPanel` shows one question at a time with clip replays and Submit
+(which asks to confirm); `FeedbackPanel` shows, in practice mode, the score, key
+and rationale of the questions just submitted. Both only show and forward: the
+candidate window connects them to the exam controller.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pocus_player.core.model import Question
+from pocus_player.core.session import OpenCheckpoint, SubmitOutcome
+from pocus_player.ui.candidate_widgets import escape_html, focus_button, plain_label
+from pocus_player.ui.reflow import ReflowRow
+
+
+class CheckpointPanel(QWidget):
+    """The questions of the open checkpoint, one at a time, with clip replays and Submit.
+
+    Signals:
+        answered(str, object)   a question's draft changed: (question id, response)
+        submitRequested()       the candidate confirmed the submission
+        replayRequested(str)    play a clip again (media id)
+    """
+
+    answered = Signal(str, object)
+    submitRequested = Signal()
+    replayRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Card")
+        self.title = plain_label("", "Subtitle")
+        self.title.setAccessibleName("Checkpoint title")
+        self.counter = plain_label("", "")
+        self.counter.setProperty("role", "muted")
+        self.questions = QStackedWidget()
+        self.questions.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.clips_box = QWidget()
+        self.clips_layout = QVBoxLayout(self.clips_box)
+        self.clips_layout.setContentsMargins(0, 0, 0, 0)
+        self.prev_button = focus_button(
+            "&Previous question", "Previous question", "Go back to the previous question"
+        )
+        self.next_button = focus_button(
+            "&Next question", "Next question", "Go on to the next question of this checkpoint"
+        )
+        self.submit_button = focus_button(
+            "&Submit answers",
+            "Submit answers",
+            "Submit the answers of this checkpoint; you will be asked to confirm",
+            "primary",
+        )
+        self._init_confirm()
+        self._layout()
+        self.prev_button.clicked.connect(lambda: self._go(-1))
+        self.next_button.clicked.connect(lambda: self._go(+1))
+        self.submit_button.clicked.connect(self._ask_confirm)
+        self.confirm_yes.clicked.connect(self._confirmed)
+        self.confirm_no.clicked.connect(self._cancel_confirm)
+        self._widgets: list[Any] = []
+        self._free_navigation = False
+        self._replay_buttons: dict[str, QPushButton] = {}
+        self._text_scale = 1.0
+
+    def _init_confirm(self) -> None:
+        """The "are you sure" strip a submission asks through."""
+        self.confirm = QFrame()
+        self.confirm.setObjectName("Card")
+        confirm_layout = QVBoxLayout(self.confirm)
+        self.confirm_text = plain_label("")
+        self.confirm_text.setProperty("role", "warning")
+        self.confirm_yes = focus_button(
+            "&Yes, submit",
+            "Yes, submit",
+            "Submit now; you cannot change these answers later",
+            "primary",
+        )
+        self.confirm_no = focus_button(
+            "No, keep &working", "No, keep working", "Go back to the questions without submitting"
+        )
+        row = ReflowRow()
+        row.add(self.confirm_yes)
+        row.add(self.confirm_no)
+        row.add_stretch(1)
+        confirm_layout.addWidget(self.confirm_text)
+        confirm_layout.addWidget(row)
+        self.confirm.hide()
+
+    def _layout(self) -> None:
+        # Side by side when they fit, else one under the other (200 % text at 1024x768).
+        nav = ReflowRow()
+        nav.add(self.prev_button)
+        nav.add_stretch(1)
+        nav.add(self.next_button)
+        nav.add(self.submit_button)
+        layout = QVBoxLayout(self)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.counter)
+        layout.addLayout(header)
+        layout.addWidget(self.questions, 1)
+        layout.addWidget(self.clips_box)
+        layout.addWidget(nav)
+        layout.addWidget(self.confirm)
+
+    # -- content
+
+    def show_checkpoint(
+        self,
+        cp: OpenCheckpoint,
+        widgets: list[Any],
+        *,
+        free_navigation: bool,
+        clips: list[tuple[str, str]],
+    ) -> None:
+        while self.questions.count():
+            old = self.questions.widget(0)
+            assert old is not None  # count() > 0
+            self.questions.removeWidget(old)
+            old.deleteLater()
+        for b in self._replay_buttons.values():
+            b.deleteLater()
+        self._replay_buttons.clear()
+        self._widgets = widgets
+        self._free_navigation = free_navigation
+        self.title.setText(cp.title or "Questions")
+        for w in widgets:
+            self.questions.addWidget(w)
+            w.set_text_scale(self._text_scale)
+            qid = w.question.id
+            w.changed.connect(lambda w=w, qid=qid: self.answered.emit(qid, w.response()))
+        for media_id, title in clips:
+            b = focus_button("", f"Play clip {title}", f"Play the clip '{title}' again")
+            b.clicked.connect(lambda _c=False, m=media_id: self.replayRequested.emit(m))
+            self.clips_layout.addWidget(b)
+            self._replay_buttons[media_id] = b
+        self.clips_box.setVisible(bool(clips))
+        self.confirm.hide()
+        self._set_enabled(True)
+        self._show(0)
+
+    def set_clip_state(self, media_id: str, title: str, first: bool, left: int | None) -> None:
+        b = self._replay_buttons.get(media_id)
+        if b is None:
+            return
+        # Two short lines (what, then which clip), so long titles never widen the panel.
+        if first:
+            text, desc = f"Play clip\n{title}", f"Play the clip '{title}'"
+        elif left is None:
+            text, desc = f"Replay clip\n{title}", f"Replay the clip '{title}'"
+        elif left == 0:
+            text, desc = f"No replays left\n{title}", "This clip cannot be replayed again"
+        else:
+            plural = "replay" if left == 1 else "replays"
+            text = f"Replay clip ({left} {plural} left)\n{title}"
+            desc = f"Replay the clip '{title}'; {left} {plural} left"
+        b.setText(text)
+        b.setAccessibleName(text.replace("\n", ": "))
+        b.setAccessibleDescription(desc)
+        b.setEnabled(first or left is None or left > 0)
+
+    def current_index(self) -> int:
+        return self.questions.currentIndex()
+
+    def current_widget(self) -> Any:
+        return self.questions.currentWidget()
+
+    def widgets(self) -> list[Any]:
+        return list(self._widgets)
+
+    def set_text_scale(self, scale: float) -> None:
+        self._text_scale = scale
+        for w in self._widgets:
+            w.set_text_scale(scale)
+
+    def _show(self, index: int) -> None:
+        n = len(self._widgets)
+        if n == 0:
+            self.counter.setText("")
+            self.next_button.hide()
+            self.prev_button.hide()
+            self.submit_button.show()
+            return
+        index = max(0, min(n - 1, index))
+        self.questions.setCurrentIndex(index)
+        self.counter.setText(f"Question {index + 1} of {n}")
+        last = index == n - 1
+        self.next_button.setVisible(not last)
+        self.submit_button.setVisible(last)
+        self.prev_button.setVisible(self._free_navigation and index > 0)
+        widget = self._widgets[index]
+        QTimer.singleShot(0, lambda: widget.setFocus(Qt.FocusReason.OtherFocusReason))
+
+    def _go(self, delta: int) -> None:
+        self._show(self.questions.currentIndex() + delta)
+
+    def _ask_confirm(self) -> None:
+        unanswered = sum(1 for w in self._widgets if not w.response())
+        if unanswered:
+            noun = "question is" if unanswered == 1 else "questions are"
+            text = f"{unanswered} {noun} not answered. Submit anyway? "
+        else:
+            text = "Submit your answers? "
+        self.confirm_text.setText(text + "You cannot go back to them after submitting.")
+        self.confirm.show()
+        self._set_enabled(False)
+        self.confirm_no.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _cancel_confirm(self) -> None:
+        self.confirm.hide()
+        self._set_enabled(True)
+        self.submit_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _confirmed(self) -> None:
+        self.confirm.hide()
+        self._set_enabled(False)
+        self.submitRequested.emit()
+
+    def _set_enabled(self, on: bool) -> None:
+        for w in (self.prev_button, self.next_button, self.submit_button, self.questions):
+            w.setEnabled(on)
+        for b in self._replay_buttons.values():
+            b.setEnabled(on and b.isEnabled() if not on else True)
+
+
+class FeedbackPanel(QWidget):
+    """Practice mode: score, key and rationale of the questions just submitted."""
+
+    continueRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Card")
+        self.title = plain_label("Feedback", "Subtitle")
+        self.body = QLabel()
+        self.body.setWordWrap(True)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.body.setAccessibleName("Feedback")
+        self.body.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.body)
+        self.continue_button = focus_button(
+            "&Continue", "Continue", "Go on with the case", "primary"
+        )
+        self.continue_button.clicked.connect(self.continueRequested)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.continue_button)
+
+    def show_outcome(
+        self,
+        outcome: SubmitOutcome,
+        questions: dict[str, Question],
+        responses: dict[str, dict[str, Any]],
+    ) -> None:
+        parts: list[str] = []
+        for fb in outcome.feedback:
+            q = questions[fb.question_id]
+            r = fb.result
+            verdict = (
+                "Correct"
+                if r.points >= r.max_points
+                else ("Partly correct" if r.points > 0 else "Not correct")
+            )
+            key = ", ".join(_option_text(q, k) for k in fb.key) if fb.key else ""
+            given = responses.get(fb.question_id, {})
+            chosen = (
+                given.get("choices")
+                or given.get("order")
+                or ([given["choice"]] if "choice" in given else [])
+            )
+            mine = ", ".join(_option_text(q, k) for k in chosen) if chosen else ""
+            parts.append(
+                f"<p><b>{escape_html(q.stem)}</b><br>"
+                f"{verdict}: {r.points:g} of {r.max_points:g} points"
+                + (f"<br>Your answer: {escape_html(mine)}" if mine else "")
+                + (f"<br>Answer: {escape_html(key)}" if key else "")
+                + f"<br><i>{escape_html(fb.rationale)}</i></p>"
+            )
+        self.body.setText("".join(parts))
+        self.body.setAccessibleDescription(self.body.text())
+        self.continue_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _option_text(q: Question, option_id: str) -> str:
+    for o in q.display_options:
+        if o.id == option_id:
+            return o.text
+    for r in q.regions:
+        if r.id == option_id:
+            return r.label or r.id
+    return option_id
