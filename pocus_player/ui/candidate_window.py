@@ -297,7 +297,7 @@ class CandidateWindow(QMainWindow):
             self.side.setCurrentWidget(self.panel)
             self.side.show()
             self._show_media_side(self.encounter.media_side_shown())
-            if self._last_phase is Phase.REVIEWING and c.session is not None:
+            if last is Phase.REVIEWING and c.session is not None:
                 cp = c.session.open_checkpoint
                 if cp is not None:
                     self.encounter.show_checkpoint_media(cp)

@@ -11,6 +11,7 @@ import pytest
 from pocus_player import resources
 from pocus_player.media.engine import State
 from pocus_player.ui.exam_controller import CALL_PROCTOR, Phase
+from pocus_player.ui.media_widget import Mode
 from tests.ui.app_support import PIN, decrypt_records, result_files, skip_to_checkpoint
 from tests.ui.test_app_proctor import running_exam
 from tests.ui.test_e2e_app import key_response
@@ -38,13 +39,18 @@ def test_clip_replays_count_down_and_stop_at_the_limit(qtbot: Any, tmp_path: Pat
         assert button.text() == "Play clip\nRight anterior chest, second intercostal space"
         q = c.session.open_checkpoint.questions[0]
         expected = ["(2 replays left)", "(1 replay left)", "No replays left"]
+        media = win.encounter.media_area.media_widget
+        assert media.mode is Mode.EMPTY and "Play clip" in media._empty_message
         for i, label in enumerate(expected):
             button.click()
             assert c.phase is Phase.REVIEWING
+            qtbot.waitUntil(lambda: media.mode is Mode.VIDEO, timeout=5000)
             if i == 0:
                 c.answer(q.id, {"choice": "b-profile"})  # answering while the clip plays
             qtbot.waitUntil(lambda: c.phase is Phase.CHECKPOINT, timeout=15000)
             assert label in button.text()
+            # back at the questions, the media area says again where the clips play
+            assert media.mode is Mode.EMPTY and "Play clip" in media._empty_message
         assert not button.isEnabled()
         assert c.session.drafts[q.id] == {"choice": "b-profile"}
         assert c.replays_left("a-lines") == 0
