@@ -45,12 +45,14 @@ from pocus_player.core.pin import PinStore
 from pocus_player.core.session import OpenCheckpoint, SessionState, SubmitOutcome
 from pocus_player.core.timecode import format_countdown
 from pocus_player.ui import theme
+from pocus_player.ui.accessibility import PrefixedLabel, plain_text
 from pocus_player.ui.captions_view import CaptionOverlay, TranscriptDrawer
 from pocus_player.ui.exam_controller import CALL_PROCTOR, ExamController, Phase
 from pocus_player.ui.pin_prompt import PinPrompt
 from pocus_player.ui.proctor_panel import ProctorPanel
 from pocus_player.ui.reflow import ElidedLabel, ReflowRow
 from pocus_player.ui.sealed_files import read_captions
+from pocus_player.ui.time_notice import TimeNotice
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +123,7 @@ class CheckpointPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("Card")
         self.title = _label("", "Subtitle")
-        self.title.setAccessibleName("Checkpoint title")
+        self.title.setAccessibleDescription("Checkpoint title")  # the name is its text
         self.counter = _label("", "")
         self.counter.setProperty("role", "muted")
         self.questions = QStackedWidget()
@@ -370,7 +372,7 @@ class FeedbackPanel(QWidget):
                 + f"<br><i>{_esc(fb.rationale)}</i></p>"
             )
         self.body.setText("".join(parts))
-        self.body.setAccessibleDescription(self.body.text())
+        self.body.setAccessibleDescription(plain_text(self.body.text()))
         self.continue_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
@@ -452,6 +454,7 @@ class CandidateWindow(QMainWindow):
         self.cp_timer_label.setAccessibleName("Time left for these questions")
         top = QHBoxLayout()
         top.addWidget(self.case_label, 1)
+        top.addWidget(TimeNotice(self.controller), 0, Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.timer_label, 0, Qt.AlignmentFlag.AlignVCenter)
         bottom = QHBoxLayout()
         bottom.addWidget(self.candidate_label, 1)
@@ -604,8 +607,8 @@ class CandidateWindow(QMainWindow):
         v = QVBoxLayout(card)
         self.end_title = _label("", "Title")
         self.end_text = _label("")
-        self.receipt_label = _label("", "Receipt", wrap=False)
-        self.receipt_label.setAccessibleName("Receipt code")
+        self.receipt_label = PrefixedLabel("Receipt code")  # heard with the code itself
+        self.receipt_label.setObjectName("Receipt")
         self.receipt_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.receipt_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.end_details = QLabel()

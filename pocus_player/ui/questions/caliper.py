@@ -397,7 +397,6 @@ class CaliperQuestionWidget(QuestionWidget):
 
         row = QHBoxLayout()
         self.readout = self._label("", "MeasurementReadout")
-        self.readout.setAccessibleName("Measurement")
         row.addWidget(self.readout, 1)
         self._clear = QPushButton("Clear endpoints", self._content)
         self._clear.setObjectName("ClearEndpoints")
@@ -406,16 +405,17 @@ class CaliperQuestionWidget(QuestionWidget):
         self._clear.clicked.connect(self._on_clear)
         row.addWidget(self._clear, 0, Qt.AlignmentFlag.AlignVCenter)
         self._body.addLayout(row)
-        self._status = self._label("", "EndpointStatus")
-        self._status.setAccessibleName("Endpoint status")
+        self._status = self._label("", "EndpointStatus", "Endpoint status")
         status_row = QHBoxLayout()
         status_row.addWidget(self._status, 1)
         if self._how is not None:
             status_row.addWidget(self._how, 0, Qt.AlignmentFlag.AlignTop)
         self._body.addLayout(status_row)
-        self.setFocusProxy(self.canvas)
         self._update_band()
         self._update_status()
+
+    def focus_target(self) -> QWidget | None:
+        return self.canvas
 
     def _on_endpoints(self) -> None:
         # Live readout while dragging; `changed` only for finished edits.

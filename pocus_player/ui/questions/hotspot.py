@@ -440,8 +440,7 @@ class HotspotQuestionWidget(QuestionWidget):
         self._body.addWidget(self.canvas, 1)
 
         row = QHBoxLayout()
-        self._status = self._label("", "MarkerStatus")
-        self._status.setAccessibleName("Marker status")
+        self._status = self._label("", "MarkerStatus", "Marker status")
         row.addWidget(self._status, 1)
         self._remove = QPushButton("Remove marker", self._content)
         self._remove.setObjectName("RemoveMarker")
@@ -457,8 +456,10 @@ class HotspotQuestionWidget(QuestionWidget):
         row.addWidget(buttons, 0, Qt.AlignmentFlag.AlignTop)
         self._body.addLayout(row)
         self._notice = ""
-        self.setFocusProxy(self.canvas)
         self._update_status()
+
+    def focus_target(self) -> QWidget | None:
+        return self.canvas
 
     def _on_remove(self) -> None:
         if not self._read_only:
