@@ -334,6 +334,7 @@ class FeedbackPanel(QWidget):
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setAccessibleName("Feedback, scrolls with the arrow keys")
         scroll.setWidget(self.body)
         self.continue_button = _button("&Continue", "Continue", "Go on with the case", "primary")
         self.continue_button.clicked.connect(self.continueRequested)
