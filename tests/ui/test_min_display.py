@@ -144,3 +144,19 @@ def test_image_question_fits_the_minimum_display(
         if high_contrast:
             app.high_contrast = False
             app.apply_theme()
+
+
+@pytest.mark.parametrize(("scale", "least_height"), [(1.0, 400), (2.0, 280)])
+def test_the_caliper_image_takes_the_room_left(
+    qtbot: Any, tmp_path: Path, scale: float, least_height: int
+) -> None:
+    """Beside its readout and status when that draws it larger: at 200 % text the image was a
+    150 px strip between the stem and the rows under it."""
+    app = start_exam(qtbot, tmp_path, "cardiac-effusion", scale)
+    try:
+        widget = go_to_question(qtbot, app, QuestionType.CALIPER)
+        assert layout_problems(qtbot, app, widget) == []
+        assert widget.canvas.image_rect().height() >= least_height
+        assert widget.area.is_beside()
+    finally:
+        app.shutdown()
