@@ -86,7 +86,8 @@ class ImageArea(QWidget):
         spacing = self._box.spacing()
         if self.is_beside():
             return QSize(canvas.width(), max(canvas.height(), column.height()))
-        return QSize(max(canvas.width(), column.width()), canvas.height() + column.height() + spacing)
+        height = canvas.height() + column.height() + spacing
+        return QSize(max(canvas.width(), column.width()), height)
 
     def sizeHint(self) -> QSize:
         return self.minimumSizeHint()
