@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pyatspi  # type: ignore[import-not-found]
+from gi.repository import GLib  # type: ignore[import-not-found]
 
 INTERACTIVE_ROLES = {
     pyatspi.ROLE_PUSH_BUTTON,
@@ -56,7 +57,10 @@ KEYSYM = {
     "Up": 0xFF52,
     "Right": 0xFF53,
     "Down": 0xFF54,
+    "p": 0x70,
 }
+# X keycodes of the modifiers in Xvfb's default (evdev) keymap, held down around a key.
+KEYCODE = {"Control": 37, "Shift": 50}
 
 APP_NAME = "pocus-player"
 
@@ -73,6 +77,12 @@ class Walk:
         self.screens: dict[str, dict[str, Any]] = {}
         self.answered: dict[str, str] = {}
         self.heard: dict[str, str] = {}
+        self.announcements: list[str] = []
+        self.pin = ""
+        pyatspi.Registry.registerEventListener(self._on_announcement, "object:announcement")
+
+    def _on_announcement(self, event: Any) -> None:
+        self.announcements.append(str(event.any_data))
 
     # -- reading ------------------------------------------------------------------
 
@@ -102,7 +112,7 @@ class Walk:
                     continue
             if time.monotonic() > deadline:
                 raise WalkFailed(f"not found: {what}\n{self.dump()}")
-            time.sleep(0.2)
+            pump(0.2)
 
     def find_named(self, role: int, name: str | re.Pattern[str], timeout: float = 20.0) -> Any:
         def match(node: Any) -> bool:
@@ -181,9 +191,23 @@ def act(node: Any, action: str | None = None) -> None:
         raise WalkFailed(f"action {names[index]!r} of {node.name!r} failed")
 
 
-def key(name: str) -> None:
+def pump(seconds: float) -> None:
+    """Wait, delivering the accessibility events that arrive meanwhile (announcements)."""
+    context = GLib.MainContext.default()
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        while context.pending():
+            context.iteration(False)
+        time.sleep(0.02)
+
+
+def key(name: str, *modifiers: str) -> None:
+    for modifier in modifiers:
+        pyatspi.Registry.generateKeyboardEvent(KEYCODE[modifier], None, pyatspi.KEY_PRESS)
     pyatspi.Registry.generateKeyboardEvent(KEYSYM[name], None, pyatspi.KEY_SYM)
-    time.sleep(0.08)
+    for modifier in reversed(modifiers):
+        pyatspi.Registry.generateKeyboardEvent(KEYCODE[modifier], None, pyatspi.KEY_RELEASE)
+    pump(0.08)
 
 
 def wait_for(cond: Callable[[], bool], what: str, timeout: float = 10.0) -> None:
@@ -191,7 +215,7 @@ def wait_for(cond: Callable[[], bool], what: str, timeout: float = 10.0) -> None
     while not cond():
         if time.monotonic() > deadline:
             raise WalkFailed(f"timed out: {what}")
-        time.sleep(0.1)
+        pump(0.1)
 
 
 # -- the questions ----------------------------------------------------------------------
@@ -382,6 +406,21 @@ def set_up(walk: Walk, pin: str) -> None:
     walk.press("Start exam")
 
 
+def pause_and_resume(walk: Walk, pin: str) -> None:
+    """The proctor, called with Ctrl+Shift+P, pauses the exam and resumes it: both are
+    announced to the screen reader, whatever has the focus."""
+    key("p", "Control", "Shift")
+    walk.find_named(pyatspi.ROLE_PASSWORD_TEXT, "Proctor PIN")
+    walk.type_into("Proctor PIN", pin)
+    walk.press("Unlock")
+    walk.press("Pause exam")
+    wait_for(lambda: any("paused" in a for a in walk.announcements), "the pause announced")
+    walk.check_screen("proctor panel")
+    walk.press("Resume exam")
+    wait_for(lambda: any("goes on" in a for a in walk.announcements), "the resume announced")
+    walk.press("Close proctor panel")
+
+
 def walk_case(walk: Walk, case: int, until: str) -> tuple[list[str], str | None]:
     """Instructions, encounter, every checkpoint (with its feedback) and the end screen;
     or, with `until` a question type, up to the feedback on that type (no receipt)."""
@@ -390,6 +429,8 @@ def walk_case(walk: Walk, case: int, until: str) -> tuple[list[str], str | None]
     walk.press("Begin the case")
     walk.find_named(pyatspi.ROLE_PUSH_BUTTON, "Written script")
     walk.check_screen(f"case {case} encounter")
+    if case == 2:
+        pause_and_resume(walk, walk.pin)
     kinds: list[str] = []
     number = 0
     while True:
@@ -416,6 +457,7 @@ def walk_case(walk: Walk, case: int, until: str) -> tuple[list[str], str | None]
 
 def run(walk: Walk, pin: str, cases: list[str]) -> dict[str, Any]:
     """`cases`: per case of the exam, "whole" or the question type to walk up to."""
+    walk.pin = pin
     set_up(walk, pin)
     kinds: list[str] = []
     receipts = []
@@ -431,6 +473,7 @@ def run(walk: Walk, pin: str, cases: list[str]) -> dict[str, Any]:
         "kinds": kinds,
         "receipts": receipts,
         "heard": walk.heard,
+        "announced": walk.announcements,
         "screens": walk.screens,
     }
 

@@ -126,6 +126,13 @@ def test_the_end_screen_reads_the_receipt_code(walk_report: Report) -> None:
     assert all(len(code) >= 6 and code.strip() == code for code in codes)
 
 
+def test_pause_and_resume_are_announced(walk_report: Report) -> None:
+    announced = walk_report["announced"]
+    assert any(a.startswith("The exam is paused") for a in announced), announced
+    assert any(a.startswith("The exam goes on") for a in announced), announced
+    assert "proctor panel" in walk_report["screens"]
+
+
 def test_the_application_is_named_not_the_interpreter(walk_report: Report) -> None:
     application = walk_report["application"]
     assert application["name"] == "pocus-player"
