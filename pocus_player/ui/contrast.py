@@ -39,6 +39,7 @@ TEXT_ON: tuple[TextRole, ...] = (
     TextRole("danger button", "danger", "surface"),
     TextRole("error message", "error", "error_bg"),
     TextRole("warning message, time notice", "warning", "warning_bg"),
+    TextRole("warning text on a card or the header", "warning", "surface"),
     TextRole("confirmation, answer key", "ok", "ok_bg"),
     TextRole("timer under a minute", "error", "surface"),
     TextRole("pause and call-the-proctor cover", "cover_text", "cover"),

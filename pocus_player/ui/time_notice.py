@@ -12,12 +12,15 @@ with less time than the threshold.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QRectF, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from pocus_player.core.session import SessionState
+from pocus_player.ui import theme
 from pocus_player.ui.accessibility import announce
 from pocus_player.ui.exam_controller import ExamController
+from pocus_player.ui.reflow import ElidedLabel
 
 __all__ = ["PAUSED", "RESUMED", "THRESHOLDS", "TIME_UP", "TimeNotice", "warning_for"]
 
@@ -29,6 +32,10 @@ THRESHOLDS: tuple[tuple[float, str], ...] = (
 TIME_UP = "Time is up. Your answers so far are recorded."
 PAUSED = "The exam is paused by your proctor. The timer is stopped."
 RESUMED = "The exam goes on. The timer runs again."
+
+#: What the header shows for each message (it has one short line); the screen reader hears
+#: the whole message.
+SHORT = {TIME_UP: "Time is up", PAUSED: "Paused by your proctor", RESUMED: "Exam resumed"}
 
 #: How long a warning stays in the header.
 SHOWN_MS = 20_000
@@ -44,8 +51,10 @@ def warning_for(before: float | None, now: float | None) -> str | None:
     return None
 
 
-class TimeNotice(QLabel):
-    """One line in the candidate's header, empty and hidden until there is news.
+class TimeNotice(ElidedLabel):
+    """One line in the candidate's header, empty and hidden until there is news. Cut with
+    "…" rather than widen the header (1024 px at 200 % text); the full message is its tooltip,
+    its accessible name and what is announced.
 
     Signals:
         announced(str)   a message was shown and handed to the screen reader
@@ -54,13 +63,17 @@ class TimeNotice(QLabel):
     announced = Signal(str)
 
     def __init__(self, controller: ExamController, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("", "Time notice", parent)
         self.controller = controller
         self.setObjectName("TimeNotice")
         self.setProperty("role", "warning")
-        self.setWordWrap(False)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.font()
+        font.setBold(True)
+        self.setFont(font)
         self.setAccessibleName("Time notice")
+        # Its whole text when there is room (the case title gives way), cut when there is not.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setContentsMargins(6, 2, 6, 2)
         self.hide()
         self._left: float | None = None
         self._case: object = None
@@ -104,14 +117,28 @@ class TimeNotice(QLabel):
 
     def show_message(self, message: str) -> None:
         """Show `message` for a while and have a screen reader speak it."""
-        self.setText(message)
+        self.set_full_text(SHORT.get(message, message))
+        self.setToolTip(message)
         self.setAccessibleName(f"Time notice: {message}")
         self.show()
         self._clear.start(SHOWN_MS)
         announce(self, message, assertive=True)
         self.announced.emit(message)
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The warning box (the style sheet's, which the eliding paint would leave out)."""
+        app = QApplication.instance()
+        high = bool(app.property("pocus_high_contrast")) if app is not None else False
+        c = theme.colours(high)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(c.warning), 1))
+        painter.setBrush(QColor(c.warning_bg))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
+        painter.end()
+        super().paintEvent(event)
+
     def _hide(self) -> None:
         self.hide()
-        self.setText("")
+        self.set_full_text("")
         self.setAccessibleName("Time notice")

@@ -214,3 +214,17 @@ def test_feedback_description_is_plain_text(qtbot: Any) -> None:
     assert "<p>" not in description and "<b>" not in description
     assert description.startswith(f"{q.stem} Correct: 1 of 1 points")
     assert description.endswith("Because <so>.")
+
+
+def test_the_time_notice_never_widens_the_header(qtbot: Any, qapp: Any) -> None:
+    theme.apply(qapp, scale=2.0)
+    try:
+        notice = TimeNotice(FakeController())  # type: ignore[arg-type]
+        qtbot.addWidget(notice)
+        notice.show_message(PAUSED)
+        assert notice.text() == "Paused by your proctor"  # short on screen
+        assert notice.accessibleName() == f"Time notice: {PAUSED}"  # whole to the reader
+        assert notice.toolTip() == PAUSED
+        assert notice.minimumSizeHint().width() <= notice.fontMetrics().averageCharWidth() * 8
+    finally:
+        qapp.setStyleSheet("")
