@@ -2,8 +2,9 @@
 
 A sighted candidate sees the clock; a screen-reader user hears it only when they
 go looking. So when 5 minutes are left, when 1 minute is left, when the time
-runs out and when the proctor pauses or resumes the exam, `TimeNotice` shows one
-short line and announces it (`pocus_player.ui.accessibility.announce`).
+runs out and when the proctor pauses or resumes the exam, `TimeNotice`
+announces it (`pocus_player.ui.accessibility.announce`) and shows one short line
+in the header, unless the screen says it already (the pause cover, the end screen).
 
 `warning_for()` is the rule, without Qt: which threshold the clock has just
 crossed. A warning is given once per case, and not at all when a case starts
@@ -33,9 +34,11 @@ TIME_UP = "Time is up. Your answers so far are recorded."
 PAUSED = "The exam is paused by your proctor. The timer is stopped."
 RESUMED = "The exam goes on. The timer runs again."
 
-#: What the header shows for each message (it has one short line); the screen reader hears
+#: What the header shows for a message (it has one short line); the screen reader hears
 #: the whole message.
-SHORT = {TIME_UP: "Time is up", PAUSED: "Paused by your proctor", RESUMED: "Exam resumed"}
+SHORT = {RESUMED: "Exam resumed"}
+#: Messages the screen says in full already (the pause cover, the end screen): announced only.
+SHOWN_ELSEWHERE = frozenset({PAUSED, TIME_UP})
 
 #: How long a warning stays in the header.
 SHOWN_MS = 20_000
@@ -117,11 +120,14 @@ class TimeNotice(ElidedLabel):
 
     def show_message(self, message: str) -> None:
         """Show `message` for a while and have a screen reader speak it."""
-        self.set_full_text(SHORT.get(message, message))
-        self.setToolTip(message)
-        self.setAccessibleName(f"Time notice: {message}")
-        self.show()
-        self._clear.start(SHOWN_MS)
+        if message in SHOWN_ELSEWHERE:
+            self._hide()
+        else:
+            self.set_full_text(SHORT.get(message, message))
+            self.setToolTip(message)
+            self.setAccessibleName(f"Time notice: {message}")
+            self.show()
+            self._clear.start(SHOWN_MS)
         announce(self, message, assertive=True)
         self.announced.emit(message)
 

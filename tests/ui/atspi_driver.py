@@ -75,7 +75,6 @@ class Walk:
     def __init__(self, app: Any) -> None:
         self.app = app
         self.screens: dict[str, dict[str, Any]] = {}
-        self.answered: dict[str, str] = {}
         self.heard: dict[str, str] = {}
         self.announcements: list[str] = []
         self.pin = ""
@@ -250,7 +249,7 @@ def answer_choice(walk: Walk, label: str) -> None:
     chosen = options[1] if len(options) > 1 else options[0]
     act(chosen)
     wait_for(lambda: chosen.getState().contains(pyatspi.STATE_CHECKED), f"{chosen.name} checked")
-    walk.answered[label] = chosen.name
+    walk.heard[label] = chosen.name
 
 
 def canvas(walk: Walk, prefix: str) -> Any:
@@ -268,7 +267,6 @@ def answer_hotspot(walk: Walk, label: str) -> None:
     status = walk.find(lambda n: (n.name or "").startswith("Marker status: "), "marker status")
     assert "Marker 1 at" in status.name, status.name
     walk.heard[label] = described.group(0) if described else image.description
-    walk.answered[label] = walk.heard[label]
 
 
 def answer_caliper(walk: Walk, label: str) -> None:
@@ -282,9 +280,8 @@ def answer_caliper(walk: Walk, label: str) -> None:
     key("Return")
     wait_for(lambda: "Endpoint 2 at" in image.description, "endpoint 2 is placed")
     wait_for(lambda: "Measurement: " in image.description, "a measurement is read")
-    reading = re.search(r"Measurement: [^.]*\.?\d*[^ ]* ?\w*", image.description)
+    reading = re.search(r"Measurement: [\d.]+ \w+", image.description)
     walk.heard[label] = reading.group(0) if reading else image.description
-    walk.answered[label] = walk.heard[label]
 
 
 def answer_ordering(walk: Walk, label: str) -> None:
@@ -301,7 +298,6 @@ def answer_ordering(walk: Walk, label: str) -> None:
         raise WalkFailed("a drag handle is read as its braille glyph")
     status = walk.find(lambda n: (n.name or "").startswith("Order status: "), "order status")
     walk.heard[label] = status.name
-    walk.answered[label] = status.name
 
 
 def question_kind(walk: Walk) -> str:

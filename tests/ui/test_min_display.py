@@ -164,18 +164,20 @@ def test_the_caliper_image_takes_the_room_left(
 
 def test_a_time_notice_keeps_the_window_on_screen(qtbot: Any, tmp_path: Path) -> None:
     """The longest notice in the header at 200 %: shown whole, the case title gives way."""
-    from pocus_player.ui.time_notice import PAUSED, TimeNotice
+    from pocus_player.ui.time_notice import RESUMED, THRESHOLDS, TimeNotice
 
     app = start_exam(qtbot, tmp_path, "cardiac-effusion", 2.0)
     try:
         win = app.candidate_window
         notice = win.findChild(TimeNotice)
-        notice.show_message(PAUSED)
-        win.resize(*SCREEN)
-        qtbot.wait(300)
-        assert (win.width(), win.height()) == SCREEN
-        assert win.minimumSizeHint().width() <= SCREEN[0]
-        assert notice.isVisible() and not notice.is_elided()
-        assert win.rect().contains(rect_in(notice, win))
+        for message in (RESUMED, *(text for _s, text in THRESHOLDS)):
+            notice.show_message(message)
+            win.resize(*SCREEN)
+            qtbot.wait(200)
+            assert (win.width(), win.height()) == SCREEN
+            assert win.minimumSizeHint().width() <= SCREEN[0]
+            assert notice.isVisible() and not notice.is_elided()
+            assert win.rect().contains(rect_in(notice, win))
+            assert win.case_label.width() > notice.width()  # the case stays readable
     finally:
         app.shutdown()
