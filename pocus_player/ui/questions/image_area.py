@@ -116,6 +116,17 @@ class ImageArea(QWidget):
         step = max(16, (most - least) // 6)
         return [*range(least, most, step), most]
 
+    def _widened(self, column_width: int, size: QSize) -> int:
+        """The column given the width the image, held by the height, leaves unused."""
+        spacing = self._box.spacing()
+        image = self.canvas.image_size()
+        margins = 2 * self.canvas.MARGIN
+        room = size.width() - column_width - spacing - margins
+        scale = _fit(image, room, size.height() - margins)
+        drawn = round(image.width() * scale) + margins
+        spare = size.width() - spacing - drawn
+        return max(column_width, min(int(size.width() * MAX_COLUMN_SHARE), spare))
+
     def _column_height(self, width: int) -> int:
         """The column's height at `width`, once its rows have reflowed to that width."""
         self._column.resize(width, max(1, self._column.height()))
@@ -145,7 +156,7 @@ class ImageArea(QWidget):
                     break  # wider columns leave the image even less room
                 self._column.setFixedWidth(candidate)
                 if self._column_height(candidate) <= size.height():
-                    column_width = candidate
+                    column_width = self._widened(candidate, size)
                     break
         was_beside = self._column.beside
         self._column.beside = bool(column_width)
