@@ -21,6 +21,10 @@ PACKAGES=(
   # Tests: a virtual X server, ffmpeg/ffprobe for test clips, the age CLI for interop,
   # chattr (e2fsprogs) for a read-only folder that even root cannot write to.
   xvfb xauth ffmpeg age e2fsprogs
+  # The screen-reader test drives the application from outside over AT-SPI: the
+  # accessibility bus (at-spi2-core), pyatspi for Debian's /usr/bin/python3 (not the venv),
+  # and dbus-run-session for a session bus of the test's own.
+  at-spi2-core python3-pyatspi dbus-daemon
   # The board's HTML report is checked in headless Chromium (render, print to PDF).
   chromium
   python3-venv python3-pip

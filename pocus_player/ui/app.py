@@ -33,6 +33,7 @@ from pocus_player.core.settings_store import (
     results_dir_for,
 )
 from pocus_player.ui import i18n, theme
+from pocus_player.ui.accessibility import name_application
 from pocus_player.ui.logging_setup import setup_logging
 
 if TYPE_CHECKING:  # the engine and journal load after the start screen is up
@@ -68,8 +69,7 @@ def create_qapp(argv: list[str] | None = None) -> QApplication:
             # libvlc cannot embed under Wayland; frames are painted by Qt, but stay on xcb.
             os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
         app = QApplication(argv or [sys.argv[0]])
-    app.setApplicationName("pocus-player")
-    app.setApplicationDisplayName("pocus-player")
+    name_application(app)  # type: ignore[arg-type]
     app.setApplicationVersion(__version__)
     return app  # type: ignore[return-value]
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
 from pocus_player.ui import theme
+from pocus_player.ui.accessibility import PrefixedLabel
 from pocus_player.ui.candidate_widgets import escape_html, focus_button, plain_label
 
 if TYPE_CHECKING:
@@ -41,8 +42,8 @@ class EndScreen(QFrame):
         v = QVBoxLayout(self)
         self.title = plain_label("", "Title")
         self.text = plain_label("")
-        self.receipt_label = plain_label("", "Receipt", wrap=False)
-        self.receipt_label.setAccessibleName("Receipt code")
+        self.receipt_label = PrefixedLabel("Receipt code")  # heard with the code itself
+        self.receipt_label.setObjectName("Receipt")
         self.receipt_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.receipt_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.details = QLabel()

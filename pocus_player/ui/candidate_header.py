@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 class CandidateHeader(QWidget):
     """See the module docstring."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, notice: QWidget | None = None, parent: QWidget | None = None) -> None:
+        """`notice`, when given, sits before the timer (the time notices)."""
         super().__init__(parent)
         self.setObjectName("CandidateHeader")
         self.case_label = ElidedLabel("", "Case")
@@ -48,6 +49,8 @@ class CandidateHeader(QWidget):
         self.cp_timer_label.setAccessibleName("Time left for these questions")
         top = QHBoxLayout()
         top.addWidget(self.case_label, 1)
+        if notice is not None:
+            top.addWidget(notice, 0, Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.timer_label, 0, Qt.AlignmentFlag.AlignVCenter)
         bottom = QHBoxLayout()
         bottom.addWidget(self.candidate_label, 1)

@@ -49,6 +49,7 @@ from pocus_player.ui.checkpoint_panel import CheckpointPanel, FeedbackPanel
 from pocus_player.ui.exam_controller import CALL_PROCTOR, ExamController, Phase
 from pocus_player.ui.pin_prompt import PinPrompt
 from pocus_player.ui.proctor_panel import ProctorPanel
+from pocus_player.ui.time_notice import TimeNotice
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +80,7 @@ class CandidateWindow(QMainWindow):
         self.text_scale = text_scale
         self.setWindowTitle("pocus-player: exam")
         self.setAccessibleName("Exam window")
-        self.header = CandidateHeader()
+        self.header = CandidateHeader(TimeNotice(self.controller))
         self._build_pages(media_widget, pin_store)
         central = QWidget()
         layout = QVBoxLayout(central)

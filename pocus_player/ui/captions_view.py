@@ -403,8 +403,14 @@ class TranscriptDrawer(QWidget):
         layout.addLayout(header)
         layout.addWidget(self._view, 1)
         self.setAccessibleName(self.tr("Transcript drawer"))
-        self.setFocusProxy(self._view)
         self._apply_font()
+
+    def setFocus(  # noqa: N802 (Qt's name)
+        self, reason: Qt.FocusReason = Qt.FocusReason.OtherFocusReason
+    ) -> None:
+        """Focus the text. Not a focus proxy: with one the drawer reports the focused state
+        too, and a screen reader sees two focused nodes."""
+        self._view.setFocus(reason)
 
     # ------------------------------------------------------------------ content
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from pocus_player.core.model import Question
 from pocus_player.core.session import OpenCheckpoint, SubmitOutcome
+from pocus_player.ui.accessibility import plain_text
 from pocus_player.ui.candidate_widgets import escape_html, focus_button, plain_label
 from pocus_player.ui.reflow import ReflowRow
 
@@ -46,7 +47,7 @@ class CheckpointPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("Card")
         self.title = plain_label("", "Subtitle")
-        self.title.setAccessibleName("Checkpoint title")
+        self.title.setAccessibleDescription("Checkpoint title")  # the name is its text
         self.counter = plain_label("", "")
         self.counter.setProperty("role", "muted")
         self.questions = QStackedWidget()
@@ -256,6 +257,7 @@ class FeedbackPanel(QWidget):
         self.body.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         scroll = QScrollArea()
+        scroll.setAccessibleName("Feedback, scrolls with the arrow keys")
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
         self.continue_button = focus_button(
@@ -298,7 +300,7 @@ class FeedbackPanel(QWidget):
                 + f"<br><i>{escape_html(fb.rationale)}</i></p>"
             )
         self.body.setText("".join(parts))
-        self.body.setAccessibleDescription(self.body.text())
+        self.body.setAccessibleDescription(plain_text(self.body.text()))
         self.continue_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
 

@@ -145,7 +145,20 @@ QProgressBar {{ border: 1px solid {c.border}; border-radius: 4px; text-align: ce
     background: {c.surface}; min-height: 1.2em; }}
 QProgressBar::chunk {{ background: {c.accent}; }}
 QScrollArea {{ border: none; }}
-"""
+""" + indicator_rule(scale)
+
+
+#: The side of a check box or radio button indicator at 100 % text, in pixels.
+INDICATOR_PX = 16
+
+
+def indicator_rule(scale: float) -> str:
+    """Check box and radio indicators grow with the text (a style's indicator is a fixed
+    size in pixels, so at 200 % text the box would stay small beside large words)."""
+    side = round(INDICATOR_PX * clamp_scale(scale))
+    return (
+        f"QCheckBox::indicator, QRadioButton::indicator {{ width: {side}px; height: {side}px; }}\n"
+    )
 
 
 def palette(high_contrast: bool) -> QPalette:

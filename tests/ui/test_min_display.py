@@ -186,3 +186,40 @@ def test_preflight_start_button_is_in_view_at_the_minimum_display(
             parent = parent.parentWidget()
     finally:
         app.shutdown()
+
+
+@pytest.mark.parametrize(("scale", "least_height"), [(1.0, 400), (2.0, 280)])
+def test_the_caliper_image_takes_the_room_left(
+    qtbot: Any, tmp_path: Path, scale: float, least_height: int
+) -> None:
+    """Beside its readout and status when that draws it larger: at 200 % text the image was a
+    150 px strip between the stem and the rows under it."""
+    app = start_exam(qtbot, tmp_path, "cardiac-effusion", scale)
+    try:
+        widget = go_to_question(qtbot, app, QuestionType.CALIPER)
+        assert layout_problems(qtbot, app, widget) == []
+        assert widget.canvas.image_rect().height() >= least_height
+        assert widget.area.is_beside()
+    finally:
+        app.shutdown()
+
+
+def test_a_time_notice_keeps_the_window_on_screen(qtbot: Any, tmp_path: Path) -> None:
+    """The longest notice in the header at 200 %: shown whole, the case title gives way."""
+    from pocus_player.ui.time_notice import RESUMED, THRESHOLDS, TimeNotice
+
+    app = start_exam(qtbot, tmp_path, "cardiac-effusion", 2.0)
+    try:
+        win = app.candidate_window
+        notice = win.findChild(TimeNotice)
+        for message in (RESUMED, *(text for _s, text in THRESHOLDS)):
+            notice.show_message(message)
+            win.resize(*SCREEN)
+            qtbot.wait(200)
+            assert (win.width(), win.height()) == SCREEN
+            assert win.minimumSizeHint().width() <= SCREEN[0]
+            assert notice.isVisible() and not notice.is_elided()
+            assert win.rect().contains(rect_in(notice, win))
+            assert win.case_label.width() > notice.width()  # the case stays readable
+    finally:
+        app.shutdown()

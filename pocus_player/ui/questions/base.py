@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from pocus_player.core.model import Case, Question
 from pocus_player.ui import theme
+from pocus_player.ui.accessibility import PrefixedLabel
 
 log = logging.getLogger(__name__)
 
@@ -170,11 +171,10 @@ class QuestionWidget(QWidget):
         self._body.setSpacing(8)
         self._layout.addLayout(self._body, 1 if self.EXPANDING_BODY else 0)
 
-        self._key_label = self._label("", "QuestionKey")
-        self._key_label.setProperty("role", "ok")
-        self._key_label.setAccessibleName(
-            QCoreApplication.translate("QuestionWidget", "Answer key")
+        self._key_label = self._label(
+            "", "QuestionKey", QCoreApplication.translate("QuestionWidget", "Answer key")
         )
+        self._key_label.setProperty("role", "ok")
         self._key_label.hide()
         self._layout.addWidget(self._key_label)
         self._rationale = self._label(
@@ -185,7 +185,6 @@ class QuestionWidget(QWidget):
             else "",
             "QuestionRationale",
         )
-        self._rationale.setAccessibleName(QCoreApplication.translate("QuestionWidget", "Rationale"))
         self._rationale.hide()
         self._layout.addWidget(self._rationale)
         if not self.EXPANDING_BODY:
@@ -193,8 +192,10 @@ class QuestionWidget(QWidget):
 
     # -- helpers for subclasses ---------------------------------------------
 
-    def _label(self, text: str, name: str) -> QLabel:
-        label = QLabel(text, self._content)
+    def _label(self, text: str, name: str, prefix: str = "") -> QLabel:
+        """A word-wrapped label; with `prefix`, heard as "prefix: text" (see PrefixedLabel)."""
+        label = PrefixedLabel(prefix, text, self._content) if prefix else QLabel(text)
+        label.setParent(self._content)
         label.setObjectName(name)
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
@@ -203,6 +204,22 @@ class QuestionWidget(QWidget):
 
     def instructions(self) -> str:
         return self.INSTRUCTIONS
+
+    def focus_target(self) -> QWidget | None:
+        """The control that takes the keyboard focus when the question is focused."""
+        return None
+
+    def setFocus(  # noqa: N802 (Qt's name)
+        self, reason: Qt.FocusReason = Qt.FocusReason.OtherFocusReason
+    ) -> None:
+        """Focus the question's control. Not a focus proxy: with a proxy the question and its
+        containers report the focused state too, and a screen reader sees several focused
+        nodes at once."""
+        target = self.focus_target()
+        if target is not None:
+            target.setFocus(reason)
+        else:
+            super().setFocus(reason)
 
     def _on_how_toggled(self, on: bool) -> None:
         self._how_chosen = True
@@ -306,6 +323,7 @@ class QuestionWidget(QWidget):
             f"QLabel#OptionShortcut, QLabel#OrderPosition {{ font-weight: 700; }}\n"
             f"QLabel#OptionShortcut {{ border: 2px solid {c.border}; border-radius: 4px;"
             f" min-width: {box}px; min-height: {box}px; padding: 1px 3px; }}\n"
+            + theme.indicator_rule(self._scale)
         )
 
     def _on_focus_changed(self, _old: QObject | None, new: QObject | None) -> None:

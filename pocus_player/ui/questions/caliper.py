@@ -31,7 +31,7 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
 )
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from pocus_player.core.geometry import CalibrationError, caliper_distance, exact_decimal
 from pocus_player.core.model import Calibration, CaliperKey, ToleranceKind
@@ -44,7 +44,9 @@ from pocus_player.ui.questions.hotspot import (
     draw_label,
     label_size,
 )
+from pocus_player.ui.questions.image_area import ImageArea
 from pocus_player.ui.questions.image_canvas import ImageCanvas, format_coordinate
+from pocus_player.ui.reflow import ReflowRow
 
 __all__ = ["CaliperCanvas", "CaliperQuestionWidget", "format_measurement", "key_text", "measure"]
 
@@ -399,12 +401,13 @@ class CaliperQuestionWidget(QuestionWidget):
             self.canvas.key_endpoints = self.question.caliper.endpoints
         self.canvas.endpoints_changed.connect(self._on_endpoints)
         self.canvas.active_changed.connect(lambda _i: self._update_status())
-        self._body.addWidget(self.canvas, 1)
+        # Under the image, or beside it when that draws the image larger (see ImageArea).
+        self.area = ImageArea(self.canvas, self._content)
+        self._body.addWidget(self.area, 1)
 
-        row = QHBoxLayout()
+        row = ReflowRow()
         self.readout = self._label("", "MeasurementReadout")
-        self.readout.setAccessibleName(self.tr("Measurement"))
-        row.addWidget(self.readout, 1)
+        row.add(self.readout, 1)
         self._clear = QPushButton(self.tr("Clear endpoints"), self._content)
         self._clear.setObjectName("ClearEndpoints")
         self._clear.setAccessibleName(self.tr("Clear endpoints"))
@@ -412,18 +415,20 @@ class CaliperQuestionWidget(QuestionWidget):
             self.tr("Removes both endpoints so you can measure again.")
         )
         self._clear.clicked.connect(self._on_clear)
-        row.addWidget(self._clear, 0, Qt.AlignmentFlag.AlignVCenter)
-        self._body.addLayout(row)
-        self._status = self._label("", "EndpointStatus")
-        self._status.setAccessibleName(self.tr("Endpoint status"))
-        status_row = QHBoxLayout()
-        status_row.addWidget(self._status, 1)
+        row.add(self._clear)
+        self.area.controls.addWidget(row)
+        self._status = self._label("", "EndpointStatus", self.tr("Endpoint status"))
+        status_row = ReflowRow()
+        status_row.add(self._status, 1)
         if self._how is not None:
-            status_row.addWidget(self._how, 0, Qt.AlignmentFlag.AlignTop)
-        self._body.addLayout(status_row)
-        self.setFocusProxy(self.canvas)
+            status_row.add(self._how)
+        self.area.controls.addWidget(status_row)
+        self.area.controls.addStretch(1)
         self._update_band()
         self._update_status()
+
+    def focus_target(self) -> QWidget | None:
+        return self.canvas
 
     def _on_endpoints(self) -> None:
         # Live readout while dragging; `changed` only for finished edits.

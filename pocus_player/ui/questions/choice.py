@@ -179,7 +179,6 @@ class OptionRow(QFrame):
         self.button.setAccessibleDescription(description)
         self.button.toggled.connect(lambda _on: self.update())
         self.button.installEventFilter(self)
-        self.setFocusProxy(self.button)
         self._read_only = False
 
     def set_read_only(self, on: bool) -> None:
@@ -294,8 +293,9 @@ class ChoiceQuestionWidget(QuestionWidget):
             row.button.toggled.connect(lambda on, r=row: self._on_toggled(r, on))
             self._body.addWidget(row)
             self.rows.append(row)
-        if self.rows:
-            self.setFocusProxy(self.rows[0].button)
+
+    def focus_target(self) -> QWidget | None:
+        return self.rows[0].button if self.rows else None
 
     # -- input ------------------------------------------------------------
 

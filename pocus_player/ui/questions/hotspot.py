@@ -31,11 +31,12 @@ from PySide6.QtGui import (
     QPen,
     QPolygonF,
 )
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from pocus_player.core.model import Circle, MediaKind, Polygon, Rect, Region, Shape
 from pocus_player.core.scoring import parse_response
 from pocus_player.ui.questions.base import QuestionWidget, qcolor
+from pocus_player.ui.questions.image_area import ImageArea
 from pocus_player.ui.questions.image_canvas import ImageCanvas, format_coordinate
 from pocus_player.ui.reflow import ReflowRow
 
@@ -448,12 +449,13 @@ class HotspotQuestionWidget(QuestionWidget):
         self.canvas.setAccessibleName(self.tr("Image to mark"))
         self.canvas.markers_changed.connect(self._emit_changed)
         self.canvas.notice.connect(self._on_notice)
-        self._body.addWidget(self.canvas, 1)
+        # Under the image, or beside it when that draws the image larger (see ImageArea).
+        self.area = ImageArea(self.canvas, self._content)
+        self._body.addWidget(self.area, 1)
 
-        row = QHBoxLayout()
-        self._status = self._label("", "MarkerStatus")
-        self._status.setAccessibleName(self.tr("Marker status"))
-        row.addWidget(self._status, 1)
+        row = ReflowRow()
+        self._status = self._label("", "MarkerStatus", self.tr("Marker status"))
+        row.add(self._status, 1)
         self._remove = QPushButton(self.tr("Remove marker"), self._content)
         self._remove.setObjectName("RemoveMarker")
         self._remove.setAccessibleName(self.tr("Remove marker"))
@@ -468,11 +470,14 @@ class HotspotQuestionWidget(QuestionWidget):
         buttons.add(self._remove)
         if self._how is not None:
             buttons.add(self._how)
-        row.addWidget(buttons, 0, Qt.AlignmentFlag.AlignTop)
-        self._body.addLayout(row)
+        row.add(buttons)
+        self.area.controls.addWidget(row)
+        self.area.controls.addStretch(1)
         self._notice = ""
-        self.setFocusProxy(self.canvas)
         self._update_status()
+
+    def focus_target(self) -> QWidget | None:
+        return self.canvas
 
     def _on_remove(self) -> None:
         if not self._read_only:

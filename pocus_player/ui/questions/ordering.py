@@ -63,6 +63,8 @@ class OrderRow(QFrame):
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.grip = QLabel("⠿", self)
         self.grip.setObjectName("OrderGrip")
+        # A screen reader would read the glyph as a braille pattern: name what it is for.
+        self.grip.setAccessibleName("Drag to reorder")
         for label in (self.number, self.text, self.grip):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         layout.addWidget(self.number, 0, Qt.AlignmentFlag.AlignTop)
@@ -325,8 +327,7 @@ class OrderingQuestionWidget(QuestionWidget):
         self._body.addLayout(row)
 
         status_row = QHBoxLayout()
-        self._status = self._label("", "OrderStatus")
-        self._status.setAccessibleName(self.tr("Order status"))
+        self._status = self._label("", "OrderStatus", self.tr("Order status"))
         status_row.addWidget(self._status, 1)
         self._keep = QPushButton(self.tr("Keep this order"), self._content)
         self._keep.setObjectName("KeepOrder")
@@ -337,9 +338,10 @@ class OrderingQuestionWidget(QuestionWidget):
         self._keep.clicked.connect(self._on_keep)
         status_row.addWidget(self._keep, 0, Qt.AlignmentFlag.AlignTop)
         self._body.addLayout(status_row)
-        if self.list.rows:
-            self.setFocusProxy(self.list.rows[0])
         self._update_status()
+
+    def focus_target(self) -> QWidget | None:
+        return self.list.rows[0] if self.list.rows else None
 
     # -- moving -----------------------------------------------------------------
 

@@ -1,0 +1,173 @@
+"""An image question's image and its controls, placed so that the image gets the most room.
+
+Below the image, the readout, status and buttons cost height; a wide panel then
+shows a letterboxed strip (a 150 px high caliper image at 1024x768 and 200 %
+text, with 800 px of black beside it). `ImageArea` compares the two placements
+each time it is resized and keeps the one where the image is drawn larger:
+controls under the image, or in a column beside it. The canvas keeps mapping
+its own pixels, so coordinates stay in image pixels either way.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+
+from pocus_player.ui.questions.image_canvas import ImageCanvas
+
+__all__ = ["ImageArea", "beside_is_larger"]
+
+_BELOW = QBoxLayout.Direction.TopToBottom
+_BESIDE = QBoxLayout.Direction.LeftToRight
+
+#: The column beside the image takes at most this share of the width.
+MAX_COLUMN_SHARE = 0.45
+
+
+def _fit(image: QSize, width: int, height: int) -> float:
+    if image.isEmpty() or width <= 0 or height <= 0:
+        return 0.0
+    return min(width / image.width(), height / image.height())
+
+
+def beside_is_larger(
+    image: QSize, area: QSize, below_height: int, column_width: int, spacing: int = 8
+) -> bool:
+    """Whether the image is drawn larger with the controls in a column beside it
+    (`column_width` wide) than under it (`below_height` high), in an `area`."""
+    below = _fit(image, area.width(), area.height() - below_height - spacing)
+    beside = _fit(image, area.width() - column_width - spacing, area.height())
+    return beside > below * 1.05  # a margin, so that a resize by a pixel does not flip it
+
+
+class _Column(QWidget):
+    """The controls' column. Beside the image it reports no height-for-width: there it must
+    fit the height the image leaves (ImageArea checks), not make the question taller."""
+
+    beside = False
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+        return not self.beside and super().hasHeightForWidth()
+
+
+class ImageArea(QWidget):
+    """The canvas and, in `controls`, the rows that go with it (readout, status, buttons)."""
+
+    def __init__(self, canvas: ImageCanvas, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.canvas = canvas
+        self._box = QBoxLayout(_BELOW, self)
+        self._box.setContentsMargins(0, 0, 0, 0)
+        self._box.setSpacing(8)
+        self._box.addWidget(canvas, 1)
+        self._column = _Column(self)
+        self.controls = QVBoxLayout(self._column)
+        self.controls.setContentsMargins(0, 0, 0, 0)
+        self.controls.setSpacing(8)
+        self._box.addWidget(self._column, 0)
+        self._below_height = 0  # the column's height under the image
+        self._refused: tuple[int, int] | None = None  # a size where the column did not fit
+        self._placing = False
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(0)
+        self._pending.timeout.connect(self._place_now)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def is_beside(self) -> bool:
+        return self._box.direction() == _BESIDE
+
+    def minimumSizeHint(self) -> QSize:
+        """Under the image: the widest of the two, and both heights. Beside it: the column's
+        height at the width it was given (the canvas shrinks to its own minimum)."""
+        canvas = self.canvas.minimumSizeHint()
+        column = self._column.minimumSizeHint()
+        spacing = self._box.spacing()
+        if self.is_beside():
+            return QSize(canvas.width(), max(canvas.height(), column.height()))
+        height = canvas.height() + column.height() + spacing
+        return QSize(max(canvas.width(), column.width()), height)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Placed once the layout pass that resized the area is over: measuring the column
+        # lays it out, which inside that pass would start it again.
+        self._pending.start()
+
+    def _place_now(self) -> None:
+        if self._placing:
+            return
+        self._placing = True
+        try:
+            self._place(self.size())
+        finally:
+            self._placing = False
+
+    def _column_widths(self, width: int) -> list[int]:
+        """Widths to try for the column beside the image, narrowest first."""
+        least = self._column.minimumSizeHint().width()
+        most = int(width * MAX_COLUMN_SHARE)
+        if least > most:
+            return []
+        step = max(16, (most - least) // 6)
+        return [*range(least, most, step), most]
+
+    def _widened(self, column_width: int, size: QSize) -> int:
+        """The column given the width the image, held by the height, leaves unused."""
+        spacing = self._box.spacing()
+        image = self.canvas.image_size()
+        margins = 2 * self.canvas.MARGIN
+        room = size.width() - column_width - spacing - margins
+        scale = _fit(image, room, size.height() - margins)
+        drawn = round(image.width() * scale) + margins
+        spare = size.width() - spacing - drawn
+        return max(column_width, min(int(size.width() * MAX_COLUMN_SHARE), spare))
+
+    def _column_height(self, width: int) -> int:
+        """The column's height at `width`, once its rows have reflowed to that width."""
+        self._column.resize(width, max(1, self._column.height()))
+        for _ in range(2):  # the rows reflow on the first pass, the labels wrap on the second
+            self.controls.activate()
+            for row in self._column.findChildren(QWidget):
+                if row.parentWidget() is self._column:
+                    row.resize(width, row.height())
+        if self.controls.hasHeightForWidth():
+            return self.controls.totalHeightForWidth(width)
+        return self.controls.totalMinimumSize().height()
+
+    def _place(self, size: QSize) -> None:
+        width = size.width()
+        if self.is_beside():
+            below_height = self._below_height
+        else:
+            below_height = self._column.sizeHint().height()
+            self._below_height = below_height
+        image = self.canvas.image_size()
+        column_width = 0
+        if self._refused != (width, size.height()):
+            # The narrowest column that fits the height beside the image, if that draws
+            # the image larger than the controls under it do.
+            for candidate in self._column_widths(width):
+                if not beside_is_larger(image, size, below_height, candidate, self._box.spacing()):
+                    break  # wider columns leave the image even less room
+                self._column.setFixedWidth(candidate)
+                if self._column_height(candidate) <= size.height():
+                    column_width = self._widened(candidate, size)
+                    break
+        was_beside = self._column.beside
+        self._column.beside = bool(column_width)
+        if column_width:
+            self._box.setDirection(_BESIDE)
+            self._column.setFixedWidth(column_width)
+        else:
+            if self.is_beside() or self._column.minimumWidth() > 0:
+                self._refused = (width, size.height())
+            self._box.setDirection(_BELOW)
+            self._column.setMinimumWidth(0)
+            self._column.setMaximumWidth(16777215)
+        if was_beside != self._column.beside:
+            self.updateGeometry()
