@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import re
 
-from PySide6.QtCore import QObject, QRect
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QRect
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -38,7 +38,9 @@ __all__ = [
 ]
 
 #: What the application is, for the accessibility tree's root (not the interpreter's path).
-APP_DESCRIPTION = "Ultrasound case exam: video, images and questions"
+APP_DESCRIPTION = str(
+    QT_TRANSLATE_NOOP("Application", "Ultrasound case exam: video, images and questions")
+)
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -113,7 +115,7 @@ class ApplicationAccessible(QAccessibleObject):
         if kind == QAccessible.Text.Name:
             return QApplication.applicationDisplayName()
         if kind == QAccessible.Text.Description:
-            return APP_DESCRIPTION
+            return QCoreApplication.translate("Application", APP_DESCRIPTION)
         return ""
 
     def rect(self) -> QRect:

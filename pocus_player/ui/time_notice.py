@@ -13,7 +13,7 @@ with less time than the threshold.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
@@ -27,16 +27,18 @@ __all__ = ["PAUSED", "RESUMED", "THRESHOLDS", "TIME_UP", "TimeNotice", "warning_
 
 #: Seconds left at which the candidate is told, and what they are told.
 THRESHOLDS: tuple[tuple[float, str], ...] = (
-    (300.0, "5 minutes left"),
-    (60.0, "1 minute left"),
+    (300.0, str(QT_TRANSLATE_NOOP("TimeNotice", "5 minutes left"))),
+    (60.0, str(QT_TRANSLATE_NOOP("TimeNotice", "1 minute left"))),
 )
-TIME_UP = "Time is up. Your answers so far are recorded."
-PAUSED = "The exam is paused by your proctor. The timer is stopped."
-RESUMED = "The exam goes on. The timer runs again."
+TIME_UP = str(QT_TRANSLATE_NOOP("TimeNotice", "Time is up. Your answers so far are recorded."))
+PAUSED = str(
+    QT_TRANSLATE_NOOP("TimeNotice", "The exam is paused by your proctor. The timer is stopped.")
+)
+RESUMED = str(QT_TRANSLATE_NOOP("TimeNotice", "The exam goes on. The timer runs again."))
 
 #: What the header shows for a message (it has one short line); the screen reader hears
 #: the whole message.
-SHORT = {RESUMED: "Exam resumed"}
+SHORT = {RESUMED: str(QT_TRANSLATE_NOOP("TimeNotice", "Exam resumed"))}
 #: Messages the screen says in full already (the pause cover, the end screen): announced only.
 SHOWN_ELSEWHERE = frozenset({PAUSED, TIME_UP})
 
@@ -66,14 +68,14 @@ class TimeNotice(ElidedLabel):
     announced = Signal(str)
 
     def __init__(self, controller: ExamController, parent: QWidget | None = None) -> None:
-        super().__init__("", "Time notice", parent)
+        super().__init__("", self.tr("Time notice"), parent)
         self.controller = controller
         self.setObjectName("TimeNotice")
         self.setProperty("role", "warning")
         font = self.font()
         font.setBold(True)
         self.setFont(font)
-        self.setAccessibleName("Time notice")
+        self.setAccessibleName(self.tr("Time notice"))
         # Its whole text when there is room (the case title gives way), cut when there is not.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setContentsMargins(6, 2, 6, 2)
@@ -119,17 +121,19 @@ class TimeNotice(ElidedLabel):
             self.show_message(RESUMED)
 
     def show_message(self, message: str) -> None:
-        """Show `message` for a while and have a screen reader speak it."""
+        """Show `message` (one of this module's, in English) for a while, in the interface's
+        language, and have a screen reader speak it."""
+        spoken = self.tr(message)
         if message in SHOWN_ELSEWHERE:
             self._hide()
         else:
-            self.set_full_text(SHORT.get(message, message))
-            self.setToolTip(message)
-            self.setAccessibleName(f"Time notice: {message}")
+            self.set_full_text(self.tr(SHORT.get(message, message)))
+            self.setToolTip(spoken)
+            self.setAccessibleName(self.tr("Time notice: {message}").format(message=spoken))
             self.show()
             self._clear.start(SHOWN_MS)
-        announce(self, message, assertive=True)
-        self.announced.emit(message)
+        announce(self, spoken, assertive=True)
+        self.announced.emit(spoken)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """The warning box (the style sheet's, which the eliding paint would leave out)."""
@@ -147,4 +151,4 @@ class TimeNotice(ElidedLabel):
     def _hide(self) -> None:
         self.hide()
         self.set_full_text("")
-        self.setAccessibleName("Time notice")
+        self.setAccessibleName(self.tr("Time notice"))

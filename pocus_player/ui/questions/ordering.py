@@ -64,7 +64,7 @@ class OrderRow(QFrame):
         self.grip = QLabel("⠿", self)
         self.grip.setObjectName("OrderGrip")
         # A screen reader would read the glyph as a braille pattern: name what it is for.
-        self.grip.setAccessibleName("Drag to reorder")
+        self.grip.setAccessibleName(self.tr("Drag to reorder"))
         for label in (self.number, self.text, self.grip):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         layout.addWidget(self.number, 0, Qt.AlignmentFlag.AlignTop)
