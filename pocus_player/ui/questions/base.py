@@ -144,27 +144,7 @@ class QuestionWidget(QWidget):
         self._how: QPushButton | None = None
         self._how_chosen = False  # the candidate opened or closed the instructions
         if self.EXPANDING_BODY:
-            # An image question must show its stem and its whole image together; at large
-            # text the instructions would push the image out of view, so they fold away
-            # behind this button (the image's accessible description keeps them).
-            self._how = QPushButton(
-                QCoreApplication.translate("QuestionWidget", "Hide how to answer"), self._content
-            )
-            self._how.setObjectName("HowToAnswer")
-            self._how.setCheckable(True)
-            self._how.setChecked(True)
-            self._how.setAccessibleName(
-                QCoreApplication.translate("QuestionWidget", "How to answer")
-            )
-            self._how.setAccessibleDescription(
-                QCoreApplication.translate(
-                    "QuestionWidget",
-                    "Shows or hides how to answer this question by mouse and by keyboard",
-                )
-            )
-            self._how.toggled.connect(self._on_how_toggled)
-            if not self.HOW_IN_BODY:
-                self._layout.addWidget(self._how, 0, Qt.AlignmentFlag.AlignLeft)
+            self._init_how_button()
         self._layout.addWidget(self._instructions)
 
         self._body = QVBoxLayout()
@@ -189,6 +169,30 @@ class QuestionWidget(QWidget):
         self._layout.addWidget(self._rationale)
         if not self.EXPANDING_BODY:
             self._layout.addStretch(1)
+
+    def _init_how_button(self) -> None:
+        """The button that folds an image question's instructions away."""
+        # An image question must show its stem and its whole image together; at large
+        # text the instructions would push the image out of view, so they fold away
+        # behind this button (the image's accessible description keeps them).
+        self._how = QPushButton(
+            QCoreApplication.translate("QuestionWidget", "Hide how to answer"), self._content
+        )
+        self._how.setObjectName("HowToAnswer")
+        self._how.setCheckable(True)
+        self._how.setChecked(True)
+        self._how.setAccessibleName(
+            QCoreApplication.translate("QuestionWidget", "How to answer")
+        )
+        self._how.setAccessibleDescription(
+            QCoreApplication.translate(
+                "QuestionWidget",
+                "Shows or hides how to answer this question by mouse and by keyboard",
+            )
+        )
+        self._how.toggled.connect(self._on_how_toggled)
+        if not self.HOW_IN_BODY:
+            self._layout.addWidget(self._how, 0, Qt.AlignmentFlag.AlignLeft)
 
     # -- helpers for subclasses ---------------------------------------------
 

@@ -155,7 +155,14 @@ class OptionRow(QFrame):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.key_tag, 0, Qt.AlignmentFlag.AlignVCenter)
 
-        number = index + 1
+        self._describe(shown, multiple)
+        self.button.toggled.connect(lambda _on: self.update())
+        self.button.installEventFilter(self)
+        self._read_only = False
+
+    def _describe(self, shown: str, multiple: bool) -> None:
+        """The button's name (letter and text) and how to answer with it by keyboard."""
+        number = self.index + 1
         keys = bool(self.letter) and number <= 9
         self.button.setAccessibleName(
             self.tr("Option {letter}: {text}").format(letter=self.letter, text=shown)
@@ -177,9 +184,6 @@ class OptionRow(QFrame):
         if self.not_possible and multiple:
             description += " " + self.tr("Ticking it clears the other options.")
         self.button.setAccessibleDescription(description)
-        self.button.toggled.connect(lambda _on: self.update())
-        self.button.installEventFilter(self)
-        self._read_only = False
 
     def set_read_only(self, on: bool) -> None:
         self._read_only = on
