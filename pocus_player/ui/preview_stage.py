@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -38,7 +39,7 @@ class StageColumn(QWidget):
         self.where_label = QLabel()
         self.where_label.setObjectName("Subtitle")
         self.where_label.setWordWrap(True)
-        self.where_label.setAccessibleName("Current position in the case")
+        self.where_label.setAccessibleName(self.tr("Current position in the case"))
         layout.addWidget(self.where_label)
         self.media = MediaWidget(engine)
         self.media.setMinimumSize(320, 200)
@@ -81,7 +82,10 @@ class PreviewStage:
         text = f"{step.title or step.id}"
         if cp is not None:
             when = checkpoint_label(cp, self.model.step_frame_rate(step))
-            text += f" · checkpoint {cp.id} at {when}"
+            text += " · " + QCoreApplication.translate(
+                "PreviewStage", "checkpoint {checkpoint} at {time}"
+            ).format(checkpoint=cp.id, time=when)
+
             if cp.title:
                 text += f": {cp.title}"
         elif step.instructions:
