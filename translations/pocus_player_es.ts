@@ -268,6 +268,10 @@
         <translation>preguntas</translation>
     </message>
     <message>
+        <source>otherwise</source>
+        <translation>en otro caso</translation>
+    </message>
+    <message>
         <source>Case outline</source>
         <translation>Esquema del caso</translation>
     </message>
@@ -884,6 +888,18 @@
     <message>
         <source>Fill in answers that lead along the chosen branch</source>
         <translation>Rellena respuestas que llevan por la rama elegida</translation>
+    </message>
+    <message>
+        <source>the end</source>
+        <translation>el final</translation>
+    </message>
+    <message>
+        <source>→ {step}: {label}</source>
+        <translation>→ {step}: {label}</translation>
+    </message>
+    <message>
+        <source>{choice} (the answers now lead here)</source>
+        <translation>{choice} (las respuestas actuales llevan aquí)</translation>
     </message>
 </context>
 <context>
@@ -1957,6 +1973,10 @@ Haga doble clic para abrirlo en la línea {line}.</translation>
     <message>
         <source>The app stopped before this exam was submitted (a crash or a power cut). Resuming continues after the last submitted checkpoint with the time that was left; answers submitted before are kept.</source>
         <translation>La aplicación se detuvo antes de que se enviara este examen (un fallo o un corte de corriente). Al reanudarlo, continúa tras el último punto de control enviado con el tiempo que quedaba; las respuestas enviadas antes se conservan.</translation>
+    </message>
+    <message>
+        <source>{time} UTC</source>
+        <translation>{time} UTC</translation>
     </message>
 </context>
 <context>

@@ -268,6 +268,10 @@
             <translation>[ʠüüééšţííööñš]</translation>
         </message>
         <message>
+            <source>otherwise</source>
+            <translation>[ööţĥééŕŵííšéé]</translation>
+        </message>
+        <message>
             <source>Case outline</source>
             <translation>[Çáášéé ööüüţĺííñéé]</translation>
         </message>
@@ -884,6 +888,18 @@
         <message>
             <source>Fill in answers that lead along the chosen branch</source>
             <translation>[Ƒííĺĺ ííñ ááñšŵééŕš ţĥááţ ĺééááď ááĺööñĝ ţĥéé çĥööšééñ ƀŕááñçĥ]</translation>
+        </message>
+        <message>
+            <source>the end</source>
+            <translation>[ţĥéé ééñď]</translation>
+        </message>
+        <message>
+            <source>→ {step}: {label}</source>
+            <translation>[→ {step}: {label}]</translation>
+        </message>
+        <message>
+            <source>{choice} (the answers now lead here)</source>
+            <translation>[{choice} (ţĥéé ááñšŵééŕš ñööŵ ĺééááď ĥééŕéé)]</translation>
         </message>
     </context>
     <context>
@@ -1957,6 +1973,10 @@ Double-click to open it at line {line}.</source>
         <message>
             <source>The app stopped before this exam was submitted (a crash or a power cut). Resuming continues after the last submitted checkpoint with the time that was left; answers submitted before are kept.</source>
             <translation>[Ţĥéé ááþþ šţööþþééď ƀééƒööŕéé ţĥííš ééẋááḿ ŵááš šüüƀḿííţţééď (áá çŕáášĥ ööŕ áá þööŵééŕ çüüţ). Ŕééšüüḿííñĝ çööñţííñüüééš ááƒţééŕ ţĥéé ĺáášţ šüüƀḿííţţééď çĥééçķþööííñţ ŵííţĥ ţĥéé ţííḿéé ţĥááţ ŵááš ĺééƒţ; ááñšŵééŕš šüüƀḿííţţééď ƀééƒööŕéé ááŕéé ķééþţ.]</translation>
+        </message>
+        <message>
+            <source>{time} UTC</source>
+            <translation>[{time} ÜÜŢÇ]</translation>
         </message>
     </context>
     <context>

@@ -84,6 +84,17 @@ STEP_TYPE_NAMES = {
     StepType.REVIEW: str(QT_TRANSLATE_NOOP("CaseOutline", "review")),
     StepType.QUESTIONS: str(QT_TRANSLATE_NOOP("CaseOutline", "questions")),
 }
+# The label the core gives a step's default way on ("otherwise"); a rule's label is the author's.
+OTHERWISE = str(QT_TRANSLATE_NOOP("CaseOutline", "otherwise"))
+
+
+def edge_label(edge: GraphEdge) -> str:
+    """An edge's label as shown: the author's for a rule, the interface's word for the default."""
+    if edge.kind != "rule" and edge.label == OTHERWISE:
+        return QCoreApplication.translate("CaseOutline", OTHERWISE)
+    return edge.label
+
+
 COVERAGE_NAMES = {
     "steps": str(QT_TRANSLATE_NOOP("CoverageView", "Steps: {done} of {total}")),
     "checkpoints": str(QT_TRANSLATE_NOOP("CoverageView", "Checkpoints: {done} of {total}")),
@@ -208,7 +219,7 @@ class CaseOutline(QTreeWidget):
             if edge.src != step.id or (edge.kind == "following" and not step.next.rules):
                 continue
             dst = self.tr("the end") if edge.dst == END else edge.dst
-            label = f"→ {dst}: {edge.label}" if edge.label else f"→ {dst}"
+            label = f"→ {dst}: {edge_label(edge)}" if edge.label else f"→ {dst}"
             bt = OutlineTarget(edge.dst) if edge.dst != END else target
             self._add(item, label, bt, ("edge", f"{edge.src}>{edge.dst}"))
         return item
@@ -382,7 +393,7 @@ class BranchGraph(QWidget):
             outs = [e for e in self._edges if e.src == sid]
             end = self.tr("end")
             lines = [f"{sid}: {step.title}"] + [
-                f"→ {end if e.dst == END else e.dst}" + (f" ({e.label})" if e.label else "")
+                f"→ {end if e.dst == END else e.dst}" + (f" ({edge_label(e)})" if e.label else "")
                 for e in outs
             ]
 
@@ -548,7 +559,7 @@ class CoverageView(QWidget):
         for e in graph_edges(case):
             if (e.src, e.dst) not in coverage.edges:
                 dst = self.tr("the end") if e.dst == END else e.dst
-                label = f" ({e.label})" if e.label else ""
+                label = f" ({edge_label(e)})" if e.label else ""
                 branch = self.tr("branch {source} → {target}").format(source=e.src, target=dst)
                 self.missing.addItem(QListWidgetItem(branch + label))
         for q in case.questions:

@@ -58,9 +58,15 @@ from PySide6.QtWidgets import (
 
 from pocus_player.core.case_map import Coverage, OutlineTarget
 from pocus_player.core.errors import Problem
-from pocus_player.core.model import Case
+from pocus_player.core.model import END, Case
 from pocus_player.core.preview import BranchChoice
-from pocus_player.ui.case_outline import BranchGraph, CaseOutline, CoverageView
+from pocus_player.ui.case_outline import (
+    OTHERWISE,
+    BranchGraph,
+    CaseOutline,
+    CoverageView,
+    edge_label,
+)
 
 log = logging.getLogger(__name__)
 
@@ -375,7 +381,17 @@ class FollowBar(QWidget):
     def set_choices(self, choices: list[BranchChoice]) -> None:
         self.branch_combo.clear()
         for choice in choices:
-            self.branch_combo.addItem(choice.label, choice.edge)
+            edge = choice.edge
+            dst = self.tr("the end") if edge.dst == END else edge.dst
+            label = (
+                edge_label(edge)
+                if edge.label
+                else QCoreApplication.translate("CaseOutline", OTHERWISE)
+            )
+            text = self.tr("→ {step}: {label}").format(step=dst, label=label)
+            if choice.leads_here:
+                text = self.tr("{choice} (the answers now lead here)").format(choice=text)
+            self.branch_combo.addItem(text, edge)
             if choice.leads_here:
                 self.branch_combo.setCurrentIndex(self.branch_combo.count() - 1)
         self.branch_combo.setVisible(bool(choices))

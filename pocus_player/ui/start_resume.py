@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTimeZone
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimeZone
+
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
 from pocus_player.ui import theme
@@ -66,7 +67,6 @@ class ResumePage(QFrame):
                 "The app stopped before this exam was submitted (a crash or a power cut). "
                 "Resuming continues after the last submitted checkpoint with the time that was "
                 "left; answers submitted before are kept."
-
             )
         )
 
@@ -84,4 +84,5 @@ def _started(stamp: str) -> str:
     if not when.isValid():
         return stamp
     when.setTimeZone(QTimeZone.utc())
-    return QLocale().toString(when, QLocale.FormatType.ShortFormat) + " UTC"
+    shown = QLocale().toString(when, QLocale.FormatType.ShortFormat)
+    return QCoreApplication.translate("ResumePage", "{time} UTC").format(time=shown)
