@@ -249,7 +249,7 @@
     </message>
     <message>
         <source>hotspot</source>
-        <translation>zona en imagen</translation>
+        <translation>zona activa</translation>
     </message>
     <message>
         <source>caliper</source>
@@ -1340,7 +1340,7 @@
     <message numerus="yes">
         <source>%n check(s) failed. Fix them (see the lines marked {failed}) and run the checks again; the exam cannot start until every check passes.</source>
         <translation>
-            <numerusform>Ha fallado %n comprobación. Corríjala (vea las líneas marcadas {failed}) y repita las comprobaciones; el examen no puede empezar hasta que se superen todas.</numerusform>
+            <numerusform>Ha fallado %n comprobación. Corríjala (vea la línea marcada {failed}) y repita las comprobaciones; el examen no puede empezar hasta que se superen todas.</numerusform>
             <numerusform>Han fallado %n comprobaciones. Corríjalas (vea las líneas marcadas {failed}) y repita las comprobaciones; el examen no puede empezar hasta que se superen todas.</numerusform>
         </translation>
     </message>
