@@ -141,22 +141,22 @@
     <message numerus="yes">
         <source>{time}: {script} has %n error(s); the last valid version stays on screen. Double-click a problem to open it.</source>
         <translation>
-            <numerusform>{time}: {script} has %n error; the last valid version stays on screen. Double-click a problem to open it.</numerusform>
-            <numerusform>{time}: {script} has %n errors; the last valid version stays on screen. Double-click a problem to open it.</numerusform>
+            <numerusform>{time}: {script} has %n error(s); the last valid version stays on screen. Double-click a problem to open it.</numerusform>
+            <numerusform>{time}: {script} has %n error(s); the last valid version stays on screen. Double-click a problem to open it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{time}: {script} has %n error(s). Double-click a problem to open it.</source>
         <translation>
-            <numerusform>{time}: {script} has %n error. Double-click a problem to open it.</numerusform>
-            <numerusform>{time}: {script} has %n errors. Double-click a problem to open it.</numerusform>
+            <numerusform>{time}: {script} has %n error(s). Double-click a problem to open it.</numerusform>
+            <numerusform>{time}: {script} has %n error(s). Double-click a problem to open it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{time}: {script} loaded, %n warning(s).</source>
         <translation>
-            <numerusform>{time}: {script} loaded, %n warning.</numerusform>
-            <numerusform>{time}: {script} loaded, %n warnings.</numerusform>
+            <numerusform>{time}: {script} loaded, %n warning(s).</numerusform>
+            <numerusform>{time}: {script} loaded, %n warning(s).</numerusform>
         </translation>
     </message>
 </context>

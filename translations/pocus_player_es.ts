@@ -268,6 +268,10 @@
         <translation>preguntas</translation>
     </message>
     <message>
+        <source>frame {frame}</source>
+        <translation>fotograma {frame}</translation>
+    </message>
+    <message>
         <source>otherwise</source>
         <translation>en otro caso</translation>
     </message>

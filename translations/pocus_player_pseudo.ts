@@ -268,6 +268,10 @@
             <translation>[ʠüüééšţííööñš]</translation>
         </message>
         <message>
+            <source>frame {frame}</source>
+            <translation>[ƒŕááḿéé {frame}]</translation>
+        </message>
+        <message>
             <source>otherwise</source>
             <translation>[ööţĥééŕŵííšéé]</translation>
         </message>
@@ -1525,22 +1529,22 @@ Double-click to open it at line {line}.</source>
         <message numerus="yes">
             <source>{time}: {script} has %n error(s); the last valid version stays on screen. Double-click a problem to open it.</source>
             <translation>
-                <numerusform>[{time}: {script} ĥááš %n ééŕŕööŕ; ţĥéé ĺáášţ ṽááĺííď ṽééŕšííööñ šţááýýš ööñ šçŕééééñ. Ďööüüƀĺéé-çĺííçķ áá þŕööƀĺééḿ ţöö ööþééñ ííţ.]</numerusform>
-                <numerusform>[{time}: {script} ĥááš %n ééŕŕööŕš; ţĥéé ĺáášţ ṽááĺííď ṽééŕšííööñ šţááýýš ööñ šçŕééééñ. Ďööüüƀĺéé-çĺííçķ áá þŕööƀĺééḿ ţöö ööþééñ ííţ.]</numerusform>
+                <numerusform>[{time}: {script} ĥááš %n ééŕŕööŕ(š); ţĥéé ĺáášţ ṽááĺííď ṽééŕšííööñ šţááýýš ööñ šçŕééééñ. Ďööüüƀĺéé-çĺííçķ áá þŕööƀĺééḿ ţöö ööþééñ ííţ.]</numerusform>
+                <numerusform>[{time}: {script} ĥááš %n ééŕŕööŕ(š); ţĥéé ĺáášţ ṽááĺííď ṽééŕšííööñ šţááýýš ööñ šçŕééééñ. Ďööüüƀĺéé-çĺííçķ áá þŕööƀĺééḿ ţöö ööþééñ ííţ.]</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>{time}: {script} has %n error(s). Double-click a problem to open it.</source>
             <translation>
-                <numerusform>[{time}: {script} ĥááš %n ééŕŕööŕ. Ďööüüƀĺéé-çĺííçķ áá þŕööƀĺééḿ ţöö ööþééñ ííţ.]</numerusform>
-                <numerusform>[{time}: {script} ĥááš %n ééŕŕööŕš. Ďööüüƀĺéé-çĺííçķ áá þŕööƀĺééḿ ţöö ööþééñ ííţ.]</numerusform>
+                <numerusform>[{time}: {script} ĥááš %n ééŕŕööŕ(š). Ďööüüƀĺéé-çĺííçķ áá þŕööƀĺééḿ ţöö ööþééñ ííţ.]</numerusform>
+                <numerusform>[{time}: {script} ĥááš %n ééŕŕööŕ(š). Ďööüüƀĺéé-çĺííçķ áá þŕööƀĺééḿ ţöö ööþééñ ííţ.]</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>{time}: {script} loaded, %n warning(s).</source>
             <translation>
-                <numerusform>[{time}: {script} ĺööááďééď, %n ŵááŕñííñĝ.]</numerusform>
-                <numerusform>[{time}: {script} ĺööááďééď, %n ŵááŕñííñĝš.]</numerusform>
+                <numerusform>[{time}: {script} ĺööááďééď, %n ŵááŕñííñĝ(š).]</numerusform>
+                <numerusform>[{time}: {script} ĺööááďééď, %n ŵááŕñííñĝ(š).]</numerusform>
             </translation>
         </message>
         <message>

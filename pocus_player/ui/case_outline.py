@@ -62,11 +62,11 @@ from pocus_player.core.case_map import (
     Coverage,
     GraphEdge,
     OutlineTarget,
-    checkpoint_label,
     graph_edges,
     graph_layers,
 )
-from pocus_player.core.model import END, Case, Step, StepType
+from pocus_player.core.model import END, Case, Checkpoint, Step, StepType
+from pocus_player.core.timecode import format_time
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +84,25 @@ STEP_TYPE_NAMES = {
     StepType.REVIEW: str(QT_TRANSLATE_NOOP("CaseOutline", "review")),
     StepType.QUESTIONS: str(QT_TRANSLATE_NOOP("CaseOutline", "questions")),
 }
+
+
+def checkpoint_when(cp: Checkpoint, frame_rate: float | None) -> str:
+    """Where a checkpoint stops, as `core.case_map.checkpoint_label` says it, in the interface's
+    language: "frame 150 (00:05.000)" or "00:04.000 (frame 100)"; times as case scripts
+    write them."""
+    frame = QCoreApplication.translate("CaseOutline", "frame {frame}")
+    if cp.frame is not None:
+        when = frame.format(frame=cp.frame)
+        if frame_rate:
+            when += f" ({format_time(cp.target_time(frame_rate))})"
+    else:
+        assert cp.time_s is not None
+        when = format_time(cp.time_s)
+        if frame_rate:
+            when += f" ({frame.format(frame=cp.target_frame(frame_rate))})"
+    return when
+
+
 # The label the core gives a step's default way on ("otherwise"); a rule's label is the author's.
 OTHERWISE = str(QT_TRANSLATE_NOOP("CaseOutline", "otherwise"))
 
@@ -200,7 +219,7 @@ class CaseOutline(QTreeWidget):
         for cp in step.checkpoints:
             ct = OutlineTarget(step.id, cp.id)
             title = f" {cp.title}" if cp.title else ""
-            when = checkpoint_label(cp, fps)
+            when = checkpoint_when(cp, fps)
             cpi = self._add(
                 item,
                 self.tr("{checkpoint} at {time}").format(checkpoint=cp.id, time=when),

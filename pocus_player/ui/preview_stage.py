@@ -18,11 +18,11 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from pocus_player.core import scoring
-from pocus_player.core.case_map import checkpoint_label
 from pocus_player.core.model import Case, Checkpoint, Question, Step, StepType
 from pocus_player.core.preview import PreviewModel, surviving_drafts
 from pocus_player.media.engine_api import PlayerEngine
 from pocus_player.ui.captions_view import CaptionOverlay
+from pocus_player.ui.case_outline import checkpoint_when
 from pocus_player.ui.media_widget import MediaWidget
 from pocus_player.ui.preview_panels import FollowBar, QuestionsPanel, TransportBar
 from pocus_player.ui.preview_player import PreviewPlayer
@@ -81,7 +81,8 @@ class PreviewStage:
     def set_where(self, step: Step, cp: Checkpoint | None) -> None:
         text = f"{step.title or step.id}"
         if cp is not None:
-            when = checkpoint_label(cp, self.model.step_frame_rate(step))
+            when = checkpoint_when(cp, self.model.step_frame_rate(step))
+
             text += " · " + QCoreApplication.translate(
                 "PreviewStage", "checkpoint {checkpoint} at {time}"
             ).format(checkpoint=cp.id, time=when)

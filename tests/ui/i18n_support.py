@@ -29,6 +29,9 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTabBar,
+    QTreeWidget,
+    QTreeWidgetItem,
     QWidget,
 )
 
@@ -60,11 +63,32 @@ def widget_texts(widget: QWidget) -> list[tuple[str, str]]:
         found += [(f"{kind} item", widget.itemText(i)) for i in range(widget.count())]
     if isinstance(widget, QListWidget):
         found += [(f"{kind} item", widget.item(i).text()) for i in range(widget.count())]
+    if isinstance(widget, QTreeWidget):
+        header = widget.headerItem()
+        found += [(f"{kind} header", header.text(c)) for c in range(widget.columnCount())]
+        for item in _tree_items(widget):
+            for c in range(widget.columnCount()):
+                found += [(f"{kind} item", item.text(c)), (f"{kind} item tooltip", item.toolTip(c))]
+    if isinstance(widget, QTabBar):
+        for i in range(widget.count()):
+            found += [
+                (f"{kind} tab", widget.tabText(i)),
+                (f"{kind} tab tooltip", widget.tabToolTip(i)),
+            ]
     if isinstance(widget, QSpinBox):
         found += [(f"{kind} suffix", widget.suffix()), (f"{kind} prefix", widget.prefix())]
     if isinstance(widget, QAbstractSpinBox):
         found.append((f"{kind} special value", widget.specialValueText()))
     return [(what, text) for what, text in found if text]
+
+
+def _tree_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    items, todo = [], [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    while todo:
+        item = todo.pop()
+        items.append(item)
+        todo += [item.child(i) for i in range(item.childCount())]
+    return items
 
 
 def screen_texts(root: QWidget) -> list[tuple[str, str]]:
