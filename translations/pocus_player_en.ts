@@ -47,8 +47,8 @@
     <message numerus="yes">
         <source>%n question(s) not answered. Submit anyway?</source>
         <translation>
-            <numerusform>%n question not answered. Submit anyway?</numerusform>
-            <numerusform>%n questions not answered. Submit anyway?</numerusform>
+            <numerusform>%n question is not answered. Submit anyway?</numerusform>
+            <numerusform>%n questions are not answered. Submit anyway?</numerusform>
         </translation>
     </message>
 </context>

@@ -462,8 +462,8 @@
         <message numerus="yes">
             <source>%n question(s) not answered. Submit anyway?</source>
             <translation>
-                <numerusform>[%n ʠüüééšţííööñ ñööţ ááñšŵééŕééď. Šüüƀḿííţ ááñýýŵááýý?]</numerusform>
-                <numerusform>[%n ʠüüééšţííööñš ñööţ ááñšŵééŕééď. Šüüƀḿííţ ááñýýŵááýý?]</numerusform>
+                <numerusform>[%n ʠüüééšţííööñ ííš ñööţ ááñšŵééŕééď. Šüüƀḿííţ ááñýýŵááýý?]</numerusform>
+                <numerusform>[%n ʠüüééšţííööñš ááŕéé ñööţ ááñšŵééŕééď. Šüüƀḿííţ ááñýýŵááýý?]</numerusform>
             </translation>
         </message>
         <message>

@@ -83,15 +83,40 @@ def seat_rows(start: Any) -> tuple[str, ...]:
     return tuple(rows)
 
 
-def test_every_screen_of_a_practice_case_is_translated_and_fits(qtbot: Any, tmp_path: Path) -> None:
+# Between them the two cases ask every question type.
+CASES = {
+    "cardiac-effusion": {"caliper", "hotspot", "multiple_response", "single_best_answer"},
+    "fast-trauma": {"ordering", "single_best_answer", "hotspot"},
+}
+
+
+# At 200 % text a third longer text does not fit everywhere yet: the preflight squeezes
+# its wrapped labels (the subtitle, the sound check's text) to keep Start in view, the
+# ordering and hotspot questions' buttons run past the side panel's edge, and a clip
+# button is narrower than its two lines (the last two, and the submit confirmation's
+# squeezed text, in English too). Strict: the test says so once they fit.
+
+AT_200 = pytest.mark.xfail(
+    reason="pseudo-locale at 200 %: the preflight, ordering and hotspot layouts cut text",
+    strict=True,
+)
+
+
+@pytest.mark.parametrize("scale", [1.0, pytest.param(2.0, marks=AT_200)])
+
+@pytest.mark.parametrize("case_name", sorted(CASES))
+def test_every_screen_of_a_practice_case_is_translated_and_fits(
+    qtbot: Any, tmp_path: Path, case_name: str, scale: float
+) -> None:
     make_pin(tmp_path / "cfg")
     app = ExamApp(
         AppOptions(
             config_dir=tmp_path / "cfg",
             results_dir=tmp_path / "results",
-            exam="cardiac-effusion",
+            exam=case_name,
             kiosk=False,
             practice=True,
+            text_scale=scale,
             audio_output="dummy",
             locale=i18n.PSEUDO_LOCALE,
         )
@@ -173,6 +198,12 @@ def test_every_screen_of_a_practice_case_is_translated_and_fits(qtbot: Any, tmp_
     finally:
         app.shutdown()
         i18n.install(i18n.SOURCE_LOCALE)
-    assert {"caliper", "hotspot", "multiple_response"} <= seen_types
-    assert check.english == {}
-    assert check.cut == {}
+    assert CASES[case_name] <= seen_types
+
+    assert check.english == {}, _listed(check.english)
+    assert check.cut == {}, _listed(check.cut)
+
+
+def _listed(found: dict[str, list[str]]) -> str:
+    return "\n".join(f"{screen}: {what}" for screen, items in found.items() for what in items)
+
