@@ -2014,7 +2014,7 @@ Haga doble clic para abrirlo en la línea {line}.</translation>
     </message>
     <message>
         <source>Qt finds no screen on this display</source>
-        <translation>Qt no encuentra ninguna pantalla en este display</translation>
+        <translation>Qt no encuentra ninguna pantalla en este servidor gráfico</translation>
     </message>
     <message>
         <source>not checked: no screen</source>
