@@ -268,7 +268,21 @@ class CandidateWindow(QMainWindow):
     def _update_header(self) -> None:
         self.header.show_state(self.controller)
 
+    def _time_and_mode(self, seconds: int, practice: bool) -> str:
+        """The instructions' line on the time allowed and what the candidate will see."""
+        m, sec = divmod(seconds, 60)
+        allowed = self.tr("%n minute(s)", "", m)
+        if sec:
+            allowed = self.tr("{minutes} %n second(s)", "", sec).format(minutes=allowed)
+        mode = (
+            self.tr("Practice: after each submission you see your score, the answer and why.")
+            if practice
+            else self.tr("Exam: your answers are recorded; no score is shown.")
+        )
+        return self.tr("Time allowed: {allowed}. {mode}").format(allowed=allowed, mode=mode)
+
     def _on_phase(self, phase_name: str) -> None:
+
         phase = Phase(phase_name)
         c = self.controller
         last, self._last_phase = self._last_phase, phase
@@ -281,19 +295,7 @@ class CandidateWindow(QMainWindow):
             self.instr_title.setText(case.meta.title)
             self.instr_summary.setText(case.meta.summary)
             seconds = round(case.settings.time_limit_s * c.progress.time_multiplier)
-            m, sec = divmod(seconds, 60)
-            allowed = self.tr("%n minute(s)", "", m)
-            if sec:
-                allowed = self.tr("{minutes} %n second(s)", "", sec).format(minutes=allowed)
-            mode = (
-                self.tr("Practice: after each submission you see your score, the answer and why.")
-                if c.practice
-                else self.tr("Exam: your answers are recorded; no score is shown.")
-            )
-            self.instr_details.setText(
-                self.tr("Time allowed: {allowed}. {mode}").format(allowed=allowed, mode=mode)
-            )
-
+            self.instr_details.setText(self._time_and_mode(seconds, c.practice))
             self.pages.setCurrentWidget(self.instructions)
             self.begin_button.setFocus(Qt.FocusReason.OtherFocusReason)
         elif phase in (Phase.PLAYING, Phase.REVIEWING):

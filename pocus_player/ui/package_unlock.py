@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from pocus_player.core.settings_store import ExamDef
 from pocus_player.ui.exam_checks import media_kind, media_row
@@ -23,6 +23,23 @@ if TYPE_CHECKING:
     from pocus_player.core.model import Case, MediaItem
     from pocus_player.core.package.reader import UnlockedPackage
     from pocus_player.core.package.signing import VerifyKey
+
+
+# The rows' fixed messages (marked for translation, shown by `_tr`).
+_NO_PASSPHRASE = str(
+    QT_TRANSLATE_NOOP(
+        "PackageUnlock", "Type the package passphrase on the set-up page (Back to set-up)."
+    )
+)
+_WITHHELD = str(
+    QT_TRANSLATE_NOOP(
+        "PackageUnlock", "its keys are withheld by the board: it cannot run in practice mode"
+    )
+)
+
+
+def _tr(marked: str) -> str:
+    return QCoreApplication.translate("PackageUnlock", marked)
 
 
 def run_package_checks(
@@ -47,16 +64,7 @@ def run_package_checks(
     )
     identities, checks = _center_identities(center_identity)
     if not passphrase and not identities:
-        checks.append(
-            Check(
-                name,
-                False,
-                QCoreApplication.translate(
-                    "PackageUnlock",
-                    "Type the package passphrase on the set-up page (Back to set-up).",
-                ),
-            )
-        )
+        checks.append(Check(name, False, _tr(_NO_PASSPHRASE)))
         return checks, [], None
     try:
         trusted = [load_verify_key(signing_key)] if signing_key is not None else []
@@ -72,16 +80,7 @@ def run_package_checks(
         checks.append(Check(name, False, str(exc)))
         return checks, [], None
     if pkg.keys_withheld and practice:
-        checks.append(
-            Check(
-                name,
-                False,
-                QCoreApplication.translate(
-                    "PackageUnlock",
-                    "its keys are withheld by the board: it cannot run in practice mode",
-                ),
-            )
-        )
+        checks.append(Check(name, False, _tr(_WITHHELD)))
         return checks, [], None
     checks.append(_package_check(name, pkg, trusted, signing_key))
     content.register(pkg)  # readable from memory from here on: the clips are decoded below

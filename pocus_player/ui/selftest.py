@@ -92,11 +92,6 @@ def check_display() -> list[Result]:
         "device_pixel_ratio": ratio,
         "screens": [[s.size().width(), s.size().height()] for s in screens],
     }
-    shown = f"{w}x{h}"
-    if ratio != 1:
-        shown = QCoreApplication.translate("Selftest", "{size} at {percent} % scaling").format(
-            size=shown, percent=round(ratio * 100)
-        )
     display = Result(
         display_row,
         True,
@@ -104,26 +99,27 @@ def check_display() -> list[Result]:
             platform=app.platformName(), count=len(screens)
         ),
     )
+    return [display, _screen_size_row(w, h, ratio, facts)]
+
+
+def _screen_size_row(w: int, h: int, ratio: float, facts: dict[str, object]) -> Result:
+    """The primary screen's size (and scaling) against the minimum display."""
+    size_row = QCoreApplication.translate("Selftest", SCREEN_SIZE)
+    shown = f"{w}x{h}"
+    if ratio != 1:
+        shown = QCoreApplication.translate("Selftest", "{size} at {percent} % scaling").format(
+            size=shown, percent=round(ratio * 100)
+        )
     minimum = f"{MIN_SCREEN[0]}x{MIN_SCREEN[1]}"
     if w < MIN_SCREEN[0] or h < MIN_SCREEN[1]:
-        return [
-            display,
-            Result(
-                size_row,
-                False,
-                QCoreApplication.translate(
-                    "Selftest",
-                    "the screen is {size}; the exam needs at least {minimum} (raise the "
-                    "resolution or lower the scaling)",
-                ).format(size=shown, minimum=minimum),
-                facts=facts,
-            ),
-        ]
+        too_small = QCoreApplication.translate(
+            "Selftest",
+            "the screen is {size}; the exam needs at least {minimum} (raise the "
+            "resolution or lower the scaling)",
+        )
+        return Result(size_row, False, too_small.format(size=shown, minimum=minimum), facts=facts)
     at_least = QCoreApplication.translate("Selftest", "{size} (at least {minimum})")
-    return [
-        display,
-        Result(size_row, True, at_least.format(size=shown, minimum=minimum), facts=facts),
-    ]
+    return Result(size_row, True, at_least.format(size=shown, minimum=minimum), facts=facts)
 
 
 def _qapp() -> Any:
