@@ -151,11 +151,14 @@ class ExamApp(QObject):
         except OSError as exc:
             log.warning("cannot save the interface language: %s", exc.strerror)
         if self.start_window is not None and self.candidate_window is None:
-            self.show_start()
+            # The set-up page comes back as the proctor left it, already unlocked.
+            kept = self.start_window.form_state()
+            self.show_start(kept)
 
     # -- the start screen
 
-    def show_start(self) -> QWidget:
+    def show_start(self, kept: dict[str, object] | None = None) -> QWidget:
+        """The start screen; with `kept` (a set-up page's `form_state`), on that page, filled in."""
         from pocus_player.ui.start_window import StartWindow
 
         if self.start_window is not None:
@@ -180,17 +183,22 @@ class ExamApp(QObject):
                 "candidate_name": self.options.candidate_name,
                 "high_contrast": self.high_contrast,
                 "large_text": self.text_scale >= 2.0,
-            },
+            }
+            | (kept or {}),
         )
         w.startRequested.connect(self.start_exam)
         w.resumeRequested.connect(self.resume_exam)
         w.settingsChanged.connect(self._on_settings_changed)
+        w.localeRequested.connect(self.set_locale)
         self.start_window = w
         w.resize(1280, 800)
         w.show()
         w.raise_()
         w.activateWindow()
-        w.pin_prompt.focus()
+        if kept:
+            w.open_setup()
+        else:
+            w.pin_prompt.focus()
         return w
 
     def _on_settings_changed(self) -> None:

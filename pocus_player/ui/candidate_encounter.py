@@ -38,8 +38,8 @@ class MediaArea(QWidget):
     def __init__(self, media_widget: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.media_widget = media_widget
-        media_widget.setAccessibleName("Media")
-        media_widget.setAccessibleDescription("The case video, ultrasound clip or image")
+        media_widget.setAccessibleName(self.tr("Media"))
+        media_widget.setAccessibleDescription(self.tr("The case video, ultrasound clip or image"))
         self.captions = CaptionOverlay()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -97,14 +97,16 @@ class EncounterPage(QWidget):
         self.now_playing = plain_label("")
         self.now_playing.setProperty("role", "muted")
         self.captions_button = focus_button(
-            "Captions: on", "Captions", "Show or hide the captions over the media"
+            self.tr("Captions: on"),
+            self.tr("Captions"),
+            self.tr("Show or hide the captions over the media"),
         )
         self.captions_button.setCheckable(True)
         self.captions_button.setChecked(True)
         self.transcript_button = focus_button(
-            "Show written script (Ctrl+T)",
-            "Written script",
-            "Show or hide the full written script of the media",
+            self.tr("Show written script (Ctrl+T)"),
+            self.tr("Written script"),
+            self.tr("Show or hide the full written script of the media"),
         )
         controls = ReflowRow()
         controls.add_stretch(1)
@@ -130,7 +132,9 @@ class EncounterPage(QWidget):
         show = not self.transcript.isVisible()
         self.transcript.setVisible(show)
         self.transcript_button.setText(
-            "Hide written script (Ctrl+T)" if show else "Show written script (Ctrl+T)"
+            self.tr("Hide written script (Ctrl+T)")
+            if show
+            else self.tr("Show written script (Ctrl+T)")
         )
         if show:
             self.transcript.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -140,7 +144,7 @@ class EncounterPage(QWidget):
             self.captions_button.setChecked(True)
             return
         self.media_area.captions.setVisible(on)
-        self.captions_button.setText("Captions: on" if on else "Captions: off")
+        self.captions_button.setText(self.tr("Captions: on") if on else self.tr("Captions: off"))
 
     def set_time_ms(self, ms: int) -> None:
         """The media's position: the captions and the script's highlighted cue follow it."""
@@ -229,11 +233,12 @@ class EncounterPage(QWidget):
             self.show_media_side(True)
         elif step is not None and not segment and cp.clips:
             self.media_area.show_nothing(
-                "The clips play here. Choose “Play clip” beside the questions."
+                self.tr("The clips play here. Choose “Play clip” beside the questions.")
             )
+
             self.now_playing.setText(
                 (step.instructions + " " if step.instructions else "")
-                + "Play the clips with the buttons beside the questions."
+                + self.tr("Play the clips with the buttons beside the questions.")
             )
             self.show_media_side(True)
         elif not segment:

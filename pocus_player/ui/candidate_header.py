@@ -30,12 +30,12 @@ class CandidateHeader(QWidget):
         """`notice`, when given, sits before the timer (the time notices)."""
         super().__init__(parent)
         self.setObjectName("CandidateHeader")
-        self.case_label = ElidedLabel("", "Case")
+        self.case_label = ElidedLabel("", self.tr("Case"))
         self.case_label.setObjectName("HeaderTitle")
-        self.candidate_label = ElidedLabel("", "Candidate")
+        self.candidate_label = ElidedLabel("", self.tr("Candidate"))
         self.candidate_label.setProperty("role", "muted")
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Progress through the case")
+        self.progress.setAccessibleName(self.tr("Progress through the case"))
         # The words go beside the bar, not on it: text over the filled part would sit
         # on the accent colour (too little contrast for the text colour).
         self.progress.setTextVisible(False)
@@ -43,10 +43,10 @@ class CandidateHeader(QWidget):
         self.progress.setMaximumWidth(200)
         self.progress_label = plain_label("", "", wrap=False)
         self.timer_label = plain_label("", "Timer", wrap=False)
-        self.timer_label.setAccessibleName("Time left")
+        self.timer_label.setAccessibleName(self.tr("Time left"))
         self.cp_timer_label = plain_label("", "", wrap=False)
         self.cp_timer_label.setProperty("role", "muted")
-        self.cp_timer_label.setAccessibleName("Time left for these questions")
+        self.cp_timer_label.setAccessibleName(self.tr("Time left for these questions"))
         top = QHBoxLayout()
         top.addWidget(self.case_label, 1)
         if notice is not None:
@@ -66,19 +66,29 @@ class CandidateHeader(QWidget):
     def show_state(self, c: ExamController) -> None:
         """The header as the controller's state says now."""
         case = c.session.case if c.session is not None else c.case
-        prefix = f"Case {c.case_index + 1} of {c.case_count}: " if c.case_count > 1 else ""
-        self.case_label.set_full_text(prefix + case.meta.title)
+        if c.case_count > 1:
+            title = self.tr("Case {number} of {count}: {title}").format(
+                number=c.case_index + 1, count=c.case_count, title=case.meta.title
+            )
+        else:
+            title = case.meta.title
+        self.case_label.set_full_text(title)
         p = c.progress
         who = p.candidate_name or p.candidate_id
-        mode = "Practice" if c.practice else "Exam"
-        self.candidate_label.set_full_text(f"{mode} · {who} ({p.candidate_id})")
+        mode = self.tr("Practice") if c.practice else self.tr("Exam")
+        self.candidate_label.set_full_text(
+            self.tr("{mode} · {name} ({id})").format(mode=mode, name=who, id=p.candidate_id)
+        )
         self._show_progress(*c.step_position())
         self._show_time(c)
 
     def _show_progress(self, part: int, total: int) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(part)
-        words = f"Part {part} of {total}" if part else f"{total} parts"
+        if part:
+            words = self.tr("Part {part} of {total}").format(part=part, total=total)
+        else:
+            words = self.tr("%n part(s)", "", total)
         self.progress.setFormat(words)
         self.progress.setAccessibleDescription(words)
         self.progress_label.setText(words)
@@ -86,15 +96,15 @@ class CandidateHeader(QWidget):
 
     def _show_time(self, c: ExamController) -> None:
         remaining = c.time_remaining()
-        text = f"Time left {format_countdown(remaining)}"
+        text = self.tr("Time left {time}").format(time=format_countdown(remaining))
         if c.session is not None and c.session.state is SessionState.PAUSED_BY_PROCTOR:
-            text += " (paused)"
+            text = self.tr("Time left {time} (paused)").format(time=format_countdown(remaining))
         elif c.session is not None and c.session.is_over:
             # A clock still showing time left on the end screen reads as "not finished".
-            text, remaining = "Finished", None
+            text, remaining = self.tr("Finished"), None
         self.timer_label.setText(text)
         self.timer_label.setAccessibleName(text)
-        self.timer_label.setAccessibleDescription("The time left for this case")
+        self.timer_label.setAccessibleDescription(self.tr("The time left for this case"))
         low = remaining is not None and remaining < 60
         if self.timer_label.property("low") != low:
             self.timer_label.setProperty("low", low)
@@ -102,5 +112,8 @@ class CandidateHeader(QWidget):
         cp_left = c.checkpoint_time_remaining()
         self.cp_timer_label.setVisible(cp_left is not None)
         if cp_left is not None:
-            self.cp_timer_label.setText(f"These questions: {format_countdown(cp_left)}")
+            self.cp_timer_label.setText(
+                self.tr("These questions: {time}").format(time=format_countdown(cp_left))
+            )
+
             self.cp_timer_label.setAccessibleName(self.cp_timer_label.text())

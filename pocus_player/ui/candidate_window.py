@@ -27,7 +27,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -78,8 +78,8 @@ class CandidateWindow(QMainWindow):
         self.allow_close = False
         self.captions_always = captions_always
         self.text_scale = text_scale
-        self.setWindowTitle("pocus-player: exam")
-        self.setAccessibleName("Exam window")
+        self.setWindowTitle(self.tr("pocus-player: exam"))
+        self.setAccessibleName(self.tr("Exam window"))
         self.header = CandidateHeader(TimeNotice(self.controller))
         self._build_pages(media_widget, pin_store)
         central = QWidget()
@@ -172,14 +172,19 @@ class CandidateWindow(QMainWindow):
         self.instr_summary = plain_label("")
         self.instr_details = plain_label("")
         self.instr_help = plain_label(
-            "How this works: the case plays and stops at checkpoints with questions. Answer "
-            "each question, then Submit; after submitting you cannot go back. Keyboard: Tab "
-            "moves between controls, Space or Enter presses a button, number keys 1-9 or "
-            "letters A-E choose an option. Ctrl+T shows the written script. The time left "
-            "is shown at the top right."
+            self.tr(
+                "How this works: the case plays and stops at checkpoints with questions. Answer "
+                "each question, then Submit; after submitting you cannot go back. Keyboard: Tab "
+                "moves between controls, Space or Enter presses a button, number keys 1-9 or "
+                "letters A-E choose an option. Ctrl+T shows the written script. The time left "
+                "is shown at the top right."
+            )
         )
         self.begin_button = focus_button(
-            "&Begin the case", "Begin the case", "Start the case and its timer", "primary"
+            self.tr("&Begin the case"),
+            self.tr("Begin the case"),
+            self.tr("Start the case and its timer"),
+            "primary",
         )
         for w in (self.instr_title, self.instr_summary, self.instr_details, self.instr_help):
             v.addWidget(w)
@@ -200,7 +205,7 @@ class CandidateWindow(QMainWindow):
         v.addWidget(self.cover_title)
         v.addWidget(self.cover_text)
         v.addStretch(1)
-        page.setAccessibleName("Exam paused")
+        page.setAccessibleName(self.tr("Exam paused"))
         return page
 
     def _build_proctor(self, pin_store: PinStore | None) -> QWidget:
@@ -208,7 +213,7 @@ class CandidateWindow(QMainWindow):
         self.pin_prompt = (
             PinPrompt(
                 pin_store,
-                purpose="Enter the proctor PIN to open the proctor controls.",
+                purpose=self.tr("Enter the proctor PIN to open the proctor controls."),
                 cancellable=True,
             )
             if pin_store is not None
@@ -264,7 +269,21 @@ class CandidateWindow(QMainWindow):
     def _update_header(self) -> None:
         self.header.show_state(self.controller)
 
+    def _time_and_mode(self, seconds: int, practice: bool) -> str:
+        """The instructions' line on the time allowed and what the candidate will see."""
+        m, sec = divmod(seconds, 60)
+        allowed = self.tr("%n minute(s)", "", m)
+        if sec:
+            allowed = self.tr("{minutes} %n second(s)", "", sec).format(minutes=allowed)
+        mode = (
+            self.tr("Practice: after each submission you see your score, the answer and why.")
+            if practice
+            else self.tr("Exam: your answers are recorded; no score is shown.")
+        )
+        return self.tr("Time allowed: {allowed}. {mode}").format(allowed=allowed, mode=mode)
+
     def _on_phase(self, phase_name: str) -> None:
+
         phase = Phase(phase_name)
         c = self.controller
         last, self._last_phase = self._last_phase, phase
@@ -277,14 +296,7 @@ class CandidateWindow(QMainWindow):
             self.instr_title.setText(case.meta.title)
             self.instr_summary.setText(case.meta.summary)
             seconds = round(case.settings.time_limit_s * c.progress.time_multiplier)
-            m, sec = divmod(seconds, 60)
-            allowed = f"{m} minutes" + (f" {sec} seconds" if sec else "")
-            mode = (
-                "Practice: after each submission you see your score, the answer and why."
-                if c.practice
-                else "Exam: your answers are recorded; no score is shown."
-            )
-            self.instr_details.setText(f"Time allowed: {allowed}. {mode}")
+            self.instr_details.setText(self._time_and_mode(seconds, c.practice))
             self.pages.setCurrentWidget(self.instructions)
             self.begin_button.setFocus(Qt.FocusReason.OtherFocusReason)
         elif phase in (Phase.PLAYING, Phase.REVIEWING):
@@ -308,12 +320,12 @@ class CandidateWindow(QMainWindow):
             self.side.setCurrentWidget(self.feedback)
             self.side.show()
         elif phase is Phase.PAUSED:
-            self.cover_title.setText("Paused by your proctor")
-            self.cover_text.setText("The timer is stopped. Please wait.")
+            self.cover_title.setText(self.tr("Paused by your proctor"))
+            self.cover_text.setText(self.tr("The timer is stopped. Please wait."))
             self.pages.setCurrentWidget(self.cover)
         elif phase is Phase.FAULT:
-            self.cover_title.setText(CALL_PROCTOR)
-            self.cover_text.setText("The exam is stopped. Your answers so far are saved.")
+            self.cover_title.setText(QCoreApplication.translate("ExamController", CALL_PROCTOR))
+            self.cover_text.setText(self.tr("The exam is stopped. Your answers so far are saved."))
             self.pages.setCurrentWidget(self.cover)
         elif phase in (Phase.CASE_DONE, Phase.EXAM_DONE):
             self.pages.setCurrentWidget(self.end_page)

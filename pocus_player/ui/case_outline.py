@@ -22,7 +22,16 @@ import logging
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLocale,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -53,20 +62,63 @@ from pocus_player.core.case_map import (
     Coverage,
     GraphEdge,
     OutlineTarget,
-    checkpoint_label,
     graph_edges,
     graph_layers,
 )
-from pocus_player.core.model import END, Case, Step, StepType
+from pocus_player.core.model import END, Case, Checkpoint, Step, StepType
+from pocus_player.core.timecode import format_time
 
 log = logging.getLogger(__name__)
 
+# The question types in words; marked for translation, shown translated by the outline (the
+# review packet, a document for the case's reviewers, keeps them in English).
 TYPE_NAMES = {
-    "single_best_answer": "single best answer",
-    "multiple_response": "multiple response",
-    "ordering": "ordering",
-    "hotspot": "hotspot",
-    "caliper": "caliper",
+    "single_best_answer": str(QT_TRANSLATE_NOOP("CaseOutline", "single best answer")),
+    "multiple_response": str(QT_TRANSLATE_NOOP("CaseOutline", "multiple response")),
+    "ordering": str(QT_TRANSLATE_NOOP("CaseOutline", "ordering")),
+    "hotspot": str(QT_TRANSLATE_NOOP("CaseOutline", "hotspot")),
+    "caliper": str(QT_TRANSLATE_NOOP("CaseOutline", "caliper")),
+}
+STEP_TYPE_NAMES = {
+    StepType.SEGMENT: str(QT_TRANSLATE_NOOP("CaseOutline", "segment")),
+    StepType.REVIEW: str(QT_TRANSLATE_NOOP("CaseOutline", "review")),
+    StepType.QUESTIONS: str(QT_TRANSLATE_NOOP("CaseOutline", "questions")),
+}
+
+
+def checkpoint_when(cp: Checkpoint, frame_rate: float | None) -> str:
+    """Where a checkpoint stops, as `core.case_map.checkpoint_label` says it, in the interface's
+    language: "frame 150 (00:05.000)" or "00:04.000 (frame 100)"; times as case scripts
+    write them."""
+    frame = QCoreApplication.translate("CaseOutline", "frame {frame}")
+    if cp.frame is not None:
+        when = frame.format(frame=cp.frame)
+        if frame_rate:
+            when += f" ({format_time(cp.target_time(frame_rate))})"
+    else:
+        assert cp.time_s is not None
+        when = format_time(cp.time_s)
+        if frame_rate:
+            when += f" ({frame.format(frame=cp.target_frame(frame_rate))})"
+    return when
+
+
+# The label the core gives a step's default way on ("otherwise"); a rule's label is the author's.
+OTHERWISE = str(QT_TRANSLATE_NOOP("CaseOutline", "otherwise"))
+
+
+def edge_label(edge: GraphEdge) -> str:
+    """An edge's label as shown: the author's for a rule, the interface's word for the default."""
+    if edge.kind != "rule" and edge.label == OTHERWISE:
+        return QCoreApplication.translate("CaseOutline", OTHERWISE)
+    return edge.label
+
+
+COVERAGE_NAMES = {
+    "steps": str(QT_TRANSLATE_NOOP("CoverageView", "Steps: {done} of {total}")),
+    "checkpoints": str(QT_TRANSLATE_NOOP("CoverageView", "Checkpoints: {done} of {total}")),
+    "questions": str(QT_TRANSLATE_NOOP("CoverageView", "Questions: {done} of {total}")),
+    "branches": str(QT_TRANSLATE_NOOP("CoverageView", "Branches: {done} of {total}")),
 }
 
 
@@ -87,13 +139,15 @@ class CaseOutline(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("caseOutline")
         self.setColumnCount(2)
-        self.setHeaderLabels(["Case outline", "Seen"])
+        self.setHeaderLabels([self.tr("Case outline"), self.tr("Seen")])
         self.header().setStretchLastSection(False)
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.setAccessibleName("Case outline")
+        self.setAccessibleName(self.tr("Case outline"))
         self.setAccessibleDescription(
-            "Steps, checkpoints, questions and branches of the case; press Enter to go there"
+            self.tr(
+                "Steps, checkpoints, questions and branches of the case; press Enter to go there"
+            )
         )
         self.setUniformRowHeights(True)
         self.itemActivated.connect(self._on_activated)
@@ -135,24 +189,24 @@ class CaseOutline(QTreeWidget):
             q = case.question_by_id(qid)
             stem = " ".join(q.stem.split())
             short = stem if len(stem) <= 70 else stem[:67] + "..."
-            text = (
-                f"{qid} · {TYPE_NAMES.get(q.type.value, q.type.value)} · {q.points:g} pt · {short}"
+            kind = QCoreApplication.translate(
+                "CaseOutline", TYPE_NAMES.get(q.type.value, q.type.value)
+            )
+            points = QLocale().toString(float(q.points), "g", 6)
+            text = self.tr("{question} · {kind} · {points} pt · {stem}").format(
+                question=qid, kind=kind, points=points, stem=short
             )
             qt = OutlineTarget(target.step_id, target.checkpoint_id, qid)
             item = self._add(parent, text, qt, ("question", qid))
             item.setToolTip(0, f"{text}\n{short}")
 
     def _step_item(self, case: Case, step: Step) -> QTreeWidgetItem:
-        kind = {
-            StepType.SEGMENT: "segment",
-            StepType.REVIEW: "review",
-            StepType.QUESTIONS: "questions",
-        }[step.type]
-        what = f" · plays {step.media}" if step.media else ""
+        kind = QCoreApplication.translate("CaseOutline", STEP_TYPE_NAMES[step.type])
+        what = self.tr(" · plays {media}").format(media=step.media) if step.media else ""
         if step.clips:
-            what = f" · clips {', '.join(step.clips)}"
+            what = self.tr(" · clips {media}").format(media=", ".join(step.clips))
         if step.image:
-            what += f" · image {step.image}"
+            what += self.tr(" · image {media}").format(media=step.image)
         target = OutlineTarget(step.id)
         item = self._add(None, f"{step.id} · {kind}", target, ("step", step.id))
         item.setToolTip(0, f"{step.id} ({kind}): {step.title}{what}")
@@ -165,17 +219,26 @@ class CaseOutline(QTreeWidget):
         for cp in step.checkpoints:
             ct = OutlineTarget(step.id, cp.id)
             title = f" {cp.title}" if cp.title else ""
-            when = checkpoint_label(cp, fps)
-            cpi = self._add(item, f"{cp.id} at {when}", ct, ("checkpoint", cp.id))
-            cpi.setToolTip(0, f"checkpoint {cp.id} at {when}{title}")
+            when = checkpoint_when(cp, fps)
+            cpi = self._add(
+                item,
+                self.tr("{checkpoint} at {time}").format(checkpoint=cp.id, time=when),
+                ct,
+                ("checkpoint", cp.id),
+            )
+            cpi.setToolTip(
+                0,
+                self.tr("checkpoint {checkpoint} at {time}").format(checkpoint=cp.id, time=when)
+                + title,
+            )
             self._question_items(case, cpi, ct, cp.questions)
             cpi.setExpanded(True)
         self._question_items(case, item, target, step.questions)
         for edge in graph_edges(case):
             if edge.src != step.id or (edge.kind == "following" and not step.next.rules):
                 continue
-            dst = "the end" if edge.dst == END else edge.dst
-            label = f"→ {dst}: {edge.label}" if edge.label else f"→ {dst}"
+            dst = self.tr("the end") if edge.dst == END else edge.dst
+            label = f"→ {dst}: {edge_label(edge)}" if edge.label else f"→ {dst}"
             bt = OutlineTarget(edge.dst) if edge.dst != END else target
             self._add(item, label, bt, ("edge", f"{edge.src}>{edge.dst}"))
         return item
@@ -219,7 +282,11 @@ class CaseOutline(QTreeWidget):
                 src, dst = ident.split(">", 1)
                 seen = (src, dst) in coverage.edges
             item.setText(1, "✓" if seen else "")
-            item.setData(1, Qt.ItemDataRole.AccessibleTextRole, "seen" if seen else "not seen")
+            item.setData(
+                1,
+                Qt.ItemDataRole.AccessibleTextRole,
+                self.tr("seen") if seen else self.tr("not seen"),
+            )
 
     def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:
         target = item.data(0, _TARGET_ROLE)
@@ -252,8 +319,10 @@ class BranchGraph(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("branchGraph")
-        self.setAccessibleName("Branch graph")
-        self.setAccessibleDescription("The steps of the case and the branches between them")
+        self.setAccessibleName(self.tr("Branch graph"))
+        self.setAccessibleDescription(
+            self.tr("The steps of the case and the branches between them")
+        )
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._case: Case | None = None
@@ -341,10 +410,12 @@ class BranchGraph(QWidget):
         if sid is not None and self._case is not None:
             step = self._case.step_by_id(sid)
             outs = [e for e in self._edges if e.src == sid]
+            end = self.tr("end")
             lines = [f"{sid}: {step.title}"] + [
-                f"→ {'end' if e.dst == END else e.dst}" + (f" ({e.label})" if e.label else "")
+                f"→ {end if e.dst == END else e.dst}" + (f" ({edge_label(e)})" if e.label else "")
                 for e in outs
             ]
+
             QToolTip.showText(event.globalPosition().toPoint(), "\n".join(lines), self)
         else:
             QToolTip.hideText()
@@ -442,7 +513,7 @@ class BranchGraph(QWidget):
         painter.drawRoundedRect(rect, 8, 8)
         painter.setPen(c.text)
         if sid == END:
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "end")
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tr("end"))
             return
         step = self._case.step_by_id(sid)
         title = QFontMetricsF(font).elidedText(sid, Qt.TextElideMode.ElideRight, rect.width() - 12)
@@ -450,7 +521,9 @@ class BranchGraph(QWidget):
             rect.adjusted(6, 2, -6, -rect.height() / 2), Qt.AlignmentFlag.AlignCenter, title
         )
         painter.setFont(small)
-        sub = f"{step.type.value}{' ✓' if visited else ''}"
+        sub = QCoreApplication.translate("CaseOutline", STEP_TYPE_NAMES[step.type]) + (
+            " ✓" if visited else ""
+        )
         painter.drawText(
             rect.adjusted(6, rect.height() / 2, -6, -2), Qt.AlignmentFlag.AlignCenter, sub
         )
@@ -482,27 +555,37 @@ class CoverageView(QWidget):
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.summary_label)
-        layout.addWidget(QLabel("Not visited yet:"))
+        layout.addWidget(QLabel(self.tr("Not visited yet:")))
         self.missing = QListWidget()
-        self.missing.setAccessibleName("Not visited yet")
+        self.missing.setAccessibleName(self.tr("Not visited yet"))
         layout.addWidget(self.missing, 1)
 
     def update_from(self, case: Case, coverage: Coverage) -> None:
         s = coverage.summary(case)
-        lines = [f"{name.capitalize()}: {done} of {total}" for name, (done, total) in s.items()]
+        lines = [
+            QCoreApplication.translate("CoverageView", COVERAGE_NAMES[name]).format(
+                done=done, total=total
+            )
+            if name in COVERAGE_NAMES
+            else f"{name.capitalize()}: {done} / {total}"
+            for name, (done, total) in s.items()
+        ]
         self.summary_label.setText("\n".join(lines))
         self.missing.clear()
         for step in case.steps:
             if step.id not in coverage.steps:
-                self.missing.addItem(QListWidgetItem(f"step {step.id}"))
+                self.missing.addItem(QListWidgetItem(self.tr("step {step}").format(step=step.id)))
         for e in graph_edges(case):
             if (e.src, e.dst) not in coverage.edges:
-                dst = "the end" if e.dst == END else e.dst
-                label = f" ({e.label})" if e.label else ""
-                self.missing.addItem(QListWidgetItem(f"branch {e.src} → {dst}{label}"))
+                dst = self.tr("the end") if e.dst == END else e.dst
+                label = f" ({edge_label(e)})" if e.label else ""
+                branch = self.tr("branch {source} → {target}").format(source=e.src, target=dst)
+                self.missing.addItem(QListWidgetItem(branch + label))
         for q in case.questions:
             if q.id not in coverage.questions:
-                self.missing.addItem(QListWidgetItem(f"question {q.id}"))
+                self.missing.addItem(
+                    QListWidgetItem(self.tr("question {question}").format(question=q.id))
+                )
 
     def summary_text(self) -> str:
         return self.summary_label.text()

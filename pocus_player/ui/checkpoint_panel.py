@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -47,7 +47,7 @@ class CheckpointPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("Card")
         self.title = plain_label("", "Subtitle")
-        self.title.setAccessibleDescription("Checkpoint title")  # the name is its text
+        self.title.setAccessibleDescription(self.tr("Checkpoint title"))  # the name: its text
         self.counter = plain_label("", "")
         self.counter.setProperty("role", "muted")
         self.questions = QStackedWidget()
@@ -56,15 +56,19 @@ class CheckpointPanel(QWidget):
         self.clips_layout = QVBoxLayout(self.clips_box)
         self.clips_layout.setContentsMargins(0, 0, 0, 0)
         self.prev_button = focus_button(
-            "&Previous question", "Previous question", "Go back to the previous question"
+            self.tr("&Previous question"),
+            self.tr("Previous question"),
+            self.tr("Go back to the previous question"),
         )
         self.next_button = focus_button(
-            "&Next question", "Next question", "Go on to the next question of this checkpoint"
+            self.tr("&Next question"),
+            self.tr("Next question"),
+            self.tr("Go on to the next question of this checkpoint"),
         )
         self.submit_button = focus_button(
-            "&Submit answers",
-            "Submit answers",
-            "Submit the answers of this checkpoint; you will be asked to confirm",
+            self.tr("&Submit answers"),
+            self.tr("Submit answers"),
+            self.tr("Submit the answers of this checkpoint; you will be asked to confirm"),
             "primary",
         )
         self._init_confirm()
@@ -87,13 +91,15 @@ class CheckpointPanel(QWidget):
         self.confirm_text = plain_label("")
         self.confirm_text.setProperty("role", "warning")
         self.confirm_yes = focus_button(
-            "&Yes, submit",
-            "Yes, submit",
-            "Submit now; you cannot change these answers later",
+            self.tr("&Yes, submit"),
+            self.tr("Yes, submit"),
+            self.tr("Submit now; you cannot change these answers later"),
             "primary",
         )
         self.confirm_no = focus_button(
-            "No, keep &working", "No, keep working", "Go back to the questions without submitting"
+            self.tr("No, keep &working"),
+            self.tr("No, keep working"),
+            self.tr("Go back to the questions without submitting"),
         )
         row = ReflowRow()
         row.add(self.confirm_yes)
@@ -140,14 +146,18 @@ class CheckpointPanel(QWidget):
         self._replay_buttons.clear()
         self._widgets = widgets
         self._free_navigation = free_navigation
-        self.title.setText(cp.title or "Questions")
+        self.title.setText(cp.title or self.tr("Questions"))
         for w in widgets:
             self.questions.addWidget(w)
             w.set_text_scale(self._text_scale)
             qid = w.question.id
             w.changed.connect(lambda w=w, qid=qid: self.answered.emit(qid, w.response()))
         for media_id, title in clips:
-            b = focus_button("", f"Play clip {title}", f"Play the clip '{title}' again")
+            b = focus_button(
+                "",
+                self.tr("Play clip {title}").format(title=title),
+                self.tr("Play the clip '{title}' again").format(title=title),
+            )
             b.clicked.connect(lambda _c=False, m=media_id: self.replayRequested.emit(m))
             self.clips_layout.addWidget(b)
             self._replay_buttons[media_id] = b
@@ -162,15 +172,16 @@ class CheckpointPanel(QWidget):
             return
         # Two short lines (what, then which clip), so long titles never widen the panel.
         if first:
-            text, desc = f"Play clip\n{title}", f"Play the clip '{title}'"
+            what, desc = self.tr("Play clip"), self.tr("Play the clip '{title}'")
         elif left is None:
-            text, desc = f"Replay clip\n{title}", f"Replay the clip '{title}'"
+            what, desc = self.tr("Replay clip"), self.tr("Replay the clip '{title}'")
         elif left == 0:
-            text, desc = f"No replays left\n{title}", "This clip cannot be replayed again"
+            what, desc = self.tr("No replays left"), self.tr("This clip cannot be replayed again")
         else:
-            plural = "replay" if left == 1 else "replays"
-            text = f"Replay clip ({left} {plural} left)\n{title}"
-            desc = f"Replay the clip '{title}'; {left} {plural} left"
+            what = self.tr("Replay clip (%n replay(s) left)", "", left)
+            desc = self.tr("Replay the clip '{title}'; %n replay(s) left", "", left)
+        text = f"{what}\n{title}"
+        desc = desc.format(title=title)
         b.setText(text)
         b.setAccessibleName(text.replace("\n", ": "))
         b.setAccessibleDescription(desc)
@@ -200,7 +211,9 @@ class CheckpointPanel(QWidget):
             return
         index = max(0, min(n - 1, index))
         self.questions.setCurrentIndex(index)
-        self.counter.setText(f"Question {index + 1} of {n}")
+        self.counter.setText(
+            self.tr("Question {number} of {count}").format(number=index + 1, count=n)
+        )
         last = index == n - 1
         self.next_button.setVisible(not last)
         self.submit_button.setVisible(last)
@@ -214,11 +227,12 @@ class CheckpointPanel(QWidget):
     def _ask_confirm(self) -> None:
         unanswered = sum(1 for w in self._widgets if not w.response())
         if unanswered:
-            noun = "question is" if unanswered == 1 else "questions are"
-            text = f"{unanswered} {noun} not answered. Submit anyway? "
+            text = self.tr("%n question(s) not answered. Submit anyway?", "", unanswered)
         else:
-            text = "Submit your answers? "
-        self.confirm_text.setText(text + "You cannot go back to them after submitting.")
+            text = self.tr("Submit your answers?")
+        self.confirm_text.setText(
+            text + " " + self.tr("You cannot go back to them after submitting.")
+        )
         self.confirm.show()
         self._set_enabled(False)
         self.confirm_no.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -248,20 +262,20 @@ class FeedbackPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Card")
-        self.title = plain_label("Feedback", "Subtitle")
+        self.title = plain_label(self.tr("Feedback"), "Subtitle")
         self.body = QLabel()
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.RichText)
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.body.setAccessibleName("Feedback")
+        self.body.setAccessibleName(self.tr("Feedback"))
         self.body.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         scroll = QScrollArea()
-        scroll.setAccessibleName("Feedback, scrolls with the arrow keys")
+        scroll.setAccessibleName(self.tr("Feedback, scrolls with the arrow keys"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
         self.continue_button = focus_button(
-            "&Continue", "Continue", "Go on with the case", "primary"
+            self.tr("&Continue"), self.tr("Continue"), self.tr("Go on with the case"), "primary"
         )
         self.continue_button.clicked.connect(self.continueRequested)
         layout = QVBoxLayout(self)
@@ -280,9 +294,9 @@ class FeedbackPanel(QWidget):
             q = questions[fb.question_id]
             r = fb.result
             verdict = (
-                "Correct"
+                self.tr("Correct")
                 if r.points >= r.max_points
-                else ("Partly correct" if r.points > 0 else "Not correct")
+                else (self.tr("Partly correct") if r.points > 0 else self.tr("Not correct"))
             )
             key = ", ".join(_option_text(q, k) for k in fb.key) if fb.key else ""
             given = responses.get(fb.question_id, {})
@@ -292,11 +306,15 @@ class FeedbackPanel(QWidget):
                 or ([given["choice"]] if "choice" in given else [])
             )
             mine = ", ".join(_option_text(q, k) for k in chosen) if chosen else ""
+            points = self.tr("{verdict}: {points} of {max_points} points").format(
+                verdict=verdict, points=_number(r.points), max_points=_number(r.max_points)
+            )
+            mine_line = self.tr("Your answer: {answer}").format(answer=escape_html(mine))
+            key_line = self.tr("Answer: {answer}").format(answer=escape_html(key))
             parts.append(
-                f"<p><b>{escape_html(q.stem)}</b><br>"
-                f"{verdict}: {r.points:g} of {r.max_points:g} points"
-                + (f"<br>Your answer: {escape_html(mine)}" if mine else "")
-                + (f"<br>Answer: {escape_html(key)}" if key else "")
+                f"<p><b>{escape_html(q.stem)}</b><br>{points}"
+                + (f"<br>{mine_line}" if mine else "")
+                + (f"<br>{key_line}" if key else "")
                 + f"<br><i>{escape_html(fb.rationale)}</i></p>"
             )
         self.body.setText("".join(parts))
@@ -304,7 +322,13 @@ class FeedbackPanel(QWidget):
         self.continue_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
+def _number(value: float) -> str:
+    """Points as the locale writes them: 2, 1.5 (1,5 in Spanish)."""
+    return QLocale().toString(float(value), "g", 6)
+
+
 def _option_text(q: Question, option_id: str) -> str:
+
     for o in q.display_options:
         if o.id == option_id:
             return o.text

@@ -2,13 +2,17 @@
 
 `run_checks` adds the seat checks (screen, libvlc and its plugins), the results
 folder and the board key (ui/readiness.py, shared with `selftest`). A sealed
-package is checked by ui/package_unlock.py instead. Nothing here touches Qt.
+package is checked by ui/package_unlock.py instead. No widgets here: Qt only translates
+the rows (QCoreApplication.translate) and writes their numbers (QLocale).
+
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from pocus_player.core.settings_store import ExamDef
 from pocus_player.ui.readiness import Check, board_key_check, results_folder_check
@@ -50,11 +54,33 @@ def case_checks_of(path: Path, probe: object) -> tuple[Case | None, list[Check]]
     except CaseValidationError as exc:
         first = exc.problems[:3]
         more = len(exc.problems) - len(first)
-        detail = "; ".join(str(p) for p in first) + (f"; and {more} more" if more else "")
-        return None, [Check(f"Case {path.name}", False, f"fails validation: {detail}")]
+        # The problems themselves are the core's, in English.
+        detail = "; ".join(str(p) for p in first)
+        if more:
+            detail = QCoreApplication.translate("ExamChecks", "{problems}; and {more} more").format(
+                problems=detail, more=more
+            )
+        return None, [
+            Check(
+                _case_row(path.name),
+                False,
+                QCoreApplication.translate("ExamChecks", "fails validation: {problems}").format(
+                    problems=detail
+                ),
+            )
+        ]
     except OSError as exc:
-        return None, [Check(f"Case {path.name}", False, f"cannot be read ({exc.strerror})")]
-    checks = [Check(f"Case {case.meta.id}", True, f"valid ({case.meta.title})")]
+        return None, [
+            Check(
+                _case_row(path.name),
+                False,
+                QCoreApplication.translate("ExamChecks", "cannot be read ({error})").format(
+                    error=exc.strerror
+                ),
+            )
+        ]
+    valid = QCoreApplication.translate("ExamChecks", "valid ({title})")
+    checks = [Check(_case_row(case.meta.id), True, valid.format(title=case.meta.title))]
     checks.extend(media_check(item, probe) for item in case.media)
     return case, checks
 
@@ -63,16 +89,39 @@ def media_check(item: MediaItem, probe: object) -> Check:
     """A media file of a case probes (what it is: size and length, audio or image)."""
     from pocus_player.core.media_info import MediaProbeError
 
-    name = f"Media {item.file.name}"
+    name = media_row(item.file.name)
     try:
         info = probe.probe(item.file)  # type: ignore[attr-defined]
     except MediaProbeError as exc:
         return Check(name, False, str(exc))
-    what = (
-        f"{info.width}x{info.height}"
-        if info.has_video and info.width
-        else ("audio" if info.has_audio else "image")
+    what = media_kind(
+        info if info.has_video and info.width else None, info.has_audio, info.duration_s
     )
-    if info.duration_s:
-        what += f", {info.duration_s:.1f} s"
-    return Check(name, True, f"decodes ({what})")
+    return Check(
+        name, True, QCoreApplication.translate("ExamChecks", "decodes ({what})").format(what=what)
+    )
+
+
+def _case_row(case: str) -> str:
+    return QCoreApplication.translate("ExamChecks", "Case {case}").format(case=case)
+
+
+def media_row(file_name: str) -> str:
+    """The name of a media file's row: "Media echo.mp4"."""
+    return QCoreApplication.translate("ExamChecks", "Media {file}").format(file=file_name)
+
+
+def media_kind(video: Any, has_audio: bool, duration_s: float | None) -> str:
+    """What a media file is, as a check row says it: "1280x720, 12.5 s", "audio", "image"."""
+    if video is not None:
+        what = f"{video.width}x{video.height}"
+    elif has_audio:
+        what = QCoreApplication.translate("ExamChecks", "audio")
+    else:
+        what = QCoreApplication.translate("ExamChecks", "image")
+    if duration_s:
+        seconds = QLocale().toString(float(duration_s), "f", 1)
+        what = QCoreApplication.translate("ExamChecks", "{what}, {seconds} s").format(
+            what=what, seconds=seconds
+        )
+    return what

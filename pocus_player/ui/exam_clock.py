@@ -56,7 +56,10 @@ class ExamTicker(QObject):
         try:
             after = session.tick()
         except JournalWriteError as exc:
-            self.failed.emit(f"The result file cannot be written: {exc}")
+            self.failed.emit(
+                self.tr("The result file cannot be written: {error}").format(error=exc)
+            )
+
             return
         if after is not before:
             log.info("timer: %s -> %s", before.value, after.value)

@@ -41,7 +41,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtGui import QImage
 
 from pocus_player.core.clock import Clock, MonotonicClock
@@ -68,7 +68,29 @@ from pocus_player.ui.exam_sitting import SittingError, keep_progress, open_case,
 
 log = logging.getLogger(__name__)
 
-CALL_PROCTOR = "Please call your proctor."
+# Shown translated: QCoreApplication.translate("ExamController", CALL_PROCTOR).
+CALL_PROCTOR = str(QT_TRANSLATE_NOOP("ExamController", "Please call your proctor."))
+# The proctor's actions, named in the messages about them (logged in English).
+_PAUSE = str(QT_TRANSLATE_NOOP("ExamController", "Pause"))
+_RESUME = str(QT_TRANSLATE_NOOP("ExamController", "Resume"))
+_ADD_TIME = str(QT_TRANSLATE_NOOP("ExamController", "Adding time"))
+_INCIDENT = str(QT_TRANSLATE_NOOP("ExamController", "Recording an incident"))
+_END = str(QT_TRANSLATE_NOOP("ExamController", "Ending the case"))
+_SAVE_FAILED = str(
+    QT_TRANSLATE_NOOP(
+        "ExamController",
+        "The answers could not be saved ({error}). Answers submitted earlier are safe. Fix the "
+        "results folder (space, permissions), then restart the app: the exam resumes at the "
+        "last saved checkpoint.",
+    )
+)
+_NOT_RECORDED = str(QT_TRANSLATE_NOOP("ExamController", "{what} could not be recorded: {error}"))
+_NOT_POSSIBLE = str(QT_TRANSLATE_NOOP("ExamController", "{what} is not possible now: {error}"))
+
+
+def _tr(marked: str) -> str:
+    """A message marked with QT_TRANSLATE_NOOP above, in the interface's language."""
+    return QCoreApplication.translate("ExamController", marked)
 
 
 class Phase(enum.StrEnum):
@@ -311,11 +333,7 @@ class ExamController(QObject):
         try:
             outcome = self.session.submit(responses)
         except JournalWriteError as exc:
-            self._fail(
-                f"The answers could not be saved ({exc}). Answers submitted earlier are safe. "
-                "Fix the results folder (space, permissions), then restart the app: the exam "
-                "resumes at the last saved checkpoint."
-            )
+            self._fail(_tr(_SAVE_FAILED).format(error=exc))
             return None
         self.last_outcome = outcome
         self._shown_cp = None
@@ -337,10 +355,11 @@ class ExamController(QObject):
         try:
             self.session.replay_clip(media_id)
         except ReplayLimitReached:
-            self.notice.emit(f"No replays left for {self.media_item(media_id).title or media_id}.")
+            title = self.media_item(media_id).title or media_id
+            self.notice.emit(self.tr("No replays left for {title}.").format(title=title))
             return False
         except JournalWriteError as exc:
-            self._fail(f"The result file cannot be written: {exc}")
+            self._fail(self.tr("The result file cannot be written: {error}").format(error=exc))
             return False
         except SessionError as exc:
             log.warning("replay refused: %s", exc)
@@ -352,37 +371,40 @@ class ExamController(QObject):
     # ------------------------------------------------------------------ proctor actions
 
     def _proctor(self, what: str, action: Callable[[ExamSession], None]) -> bool:
+        """Run a proctor's `action`; `what` names it (marked for translation, logged in English)."""
         if self.session is None:
             return False
+        shown = _tr(what)
         try:
             action(self.session)
         except JournalWriteError as exc:
-            self._fail(f"{what} could not be recorded: {exc}")
+            self._fail(_tr(_NOT_RECORDED).format(what=shown, error=exc))
             return False
         except SessionError as exc:
-            self.notice.emit(f"{what} is not possible now: {exc}")
+            self.notice.emit(_tr(_NOT_POSSIBLE).format(what=shown, error=exc))
+
             return False
         log.info("proctor: %s", what)
         self._apply()
         return True
 
     def proctor_pause(self, note: str = "") -> bool:
-        return self._proctor("Pause", lambda s: s.proctor_pause(note))
+        return self._proctor(_PAUSE, lambda s: s.proctor_pause(note))
 
     def proctor_resume(self, note: str = "") -> bool:
         if self.session is not None and self.session.media_is_stalled:
             return self.retry_media()
-        return self._proctor("Resume", lambda s: s.proctor_resume(note))
+        return self._proctor(_RESUME, lambda s: s.proctor_resume(note))
 
     def proctor_add_time(self, minutes: float, note: str = "") -> bool:
-        return self._proctor("Adding time", lambda s: s.proctor_add_time(minutes * 60.0, note))
+        return self._proctor(_ADD_TIME, lambda s: s.proctor_add_time(minutes * 60.0, note))
 
     def proctor_incident(self, category: str, note: str) -> bool:
         text = f"{category}: {note}" if note else category
-        return self._proctor("Recording an incident", lambda s: s.proctor_incident(text))
+        return self._proctor(_INCIDENT, lambda s: s.proctor_incident(text))
 
     def proctor_end(self, reason: str = "") -> bool:
-        return self._proctor("Ending the case", lambda s: s.proctor_end(reason))
+        return self._proctor(_END, lambda s: s.proctor_end(reason))
 
     def record_left_full_screen(self) -> None:
         """The kiosk window left full screen: a `left_full_screen` event in the journal."""
@@ -401,7 +423,7 @@ class ExamController(QObject):
         try:
             self.session.media_resumed()
         except (JournalWriteError, SessionError) as exc:
-            self._fail(f"The media cannot be restarted: {exc}")
+            self._fail(self.tr("The media cannot be restarted: {error}").format(error=exc))
             return False
         self.fault_message = ""
         self.segments.loaded_media = None  # reload from the file

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
 
 from pocus_player.core.errors import PocusError, SessionError
 from pocus_player.core.journal_api import JournalWriteError
@@ -31,7 +31,9 @@ from pocus_player.media.directives import SegmentMove
 
 log = logging.getLogger(__name__)
 
-_WRITE_FAILED = "The result file cannot be written: {}"
+_WRITE_FAILED = str(
+    QT_TRANSLATE_NOOP("SegmentPlayer", "The result file cannot be written: {error}")
+)
 
 
 class SegmentPlayer(QObject):
@@ -151,7 +153,9 @@ class SegmentPlayer(QObject):
         try:
             session.segment_reached_checkpoint(checkpoint_id)
         except JournalWriteError as exc:
-            self.failed.emit(_WRITE_FAILED.format(exc))
+            self.failed.emit(
+                QCoreApplication.translate("SegmentPlayer", _WRITE_FAILED).format(error=exc)
+            )
             return
         except SessionError as exc:
             log.warning("checkpoint %s ignored: %s", checkpoint_id, exc)
@@ -170,7 +174,9 @@ class SegmentPlayer(QObject):
             else:
                 return
         except JournalWriteError as exc:
-            self.failed.emit(_WRITE_FAILED.format(exc))
+            self.failed.emit(
+                QCoreApplication.translate("SegmentPlayer", _WRITE_FAILED).format(error=exc)
+            )
             return
         except SessionError as exc:
             log.warning("end of media ignored: %s", exc)
@@ -192,7 +198,7 @@ class SegmentPlayer(QObject):
                 session.media_fault(media_id, message, fatal=False)
             except (JournalWriteError, SessionError) as exc:
                 log.warning("audio fault not recorded: %s", exc)
-            self.notice.emit(f"No sound: {message}")
+            self.notice.emit(self.tr("No sound: {problem}").format(problem=message))
             return
         try:
             session.media_fault(media_id, message, fatal=False)
@@ -200,6 +206,8 @@ class SegmentPlayer(QObject):
         except (JournalWriteError, SessionError) as exc:
             log.warning("media fault not recorded: %s", exc)
         self.failed.emit(
-            f"A media file failed: {message}. The timer is stopped and answers so far are "
-            "saved. Use 'Retry media' in the proctor panel, or end the case."
+            self.tr(
+                "A media file failed: {problem}. The timer is stopped and answers so far are "
+                "saved. Use 'Retry media' in the proctor panel, or end the case."
+            ).format(problem=message)
         )

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from pocus_player.core.clock import Clock
 from pocus_player.core.errors import PocusError, SessionError
 from pocus_player.core.journal import EncryptedJournal
@@ -48,7 +50,11 @@ def open_case(
             results_dir=results_dir,
         )
     except (JournalWriteError, PocusError) as exc:
-        raise SittingError(f"The result file cannot be created: {exc}") from exc
+        raise SittingError(
+            QCoreApplication.translate(
+                "ExamSitting", "The result file cannot be created: {error}"
+            ).format(error=exc)
+        ) from exc
     session = ExamSession(
         case,
         clock(),
@@ -61,7 +67,11 @@ def open_case(
         session.start()
     except (JournalWriteError, SessionError) as exc:
         journal.close()
-        raise SittingError(f"The case cannot start: {exc}") from exc
+        raise SittingError(
+            QCoreApplication.translate("ExamSitting", "The case cannot start: {error}").format(
+                error=exc
+            )
+        ) from exc
     return journal, session
 
 
@@ -77,18 +87,34 @@ def reopen_case(
     try:
         journal = EncryptedJournal.resume(unfinished, recipient=recipient)
     except JournalLockedError as exc:
-        raise SittingError("This exam is already open in another window of the app.") from exc
+        raise SittingError(
+            QCoreApplication.translate(
+                "ExamSitting", "This exam is already open in another window of the app."
+            )
+        ) from exc
     except (JournalWriteError, PocusError) as exc:
-        raise SittingError(f"The unfinished exam cannot be reopened: {exc}") from exc
+        raise SittingError(
+            QCoreApplication.translate(
+                "ExamSitting", "The unfinished exam cannot be reopened: {error}"
+            ).format(error=exc)
+        ) from exc
     state = journal.resume_state
     if state is None:
         journal.close()
-        raise SittingError("The unfinished exam holds no saved state to resume from.")
+        raise SittingError(
+            QCoreApplication.translate(
+                "ExamSitting", "The unfinished exam holds no saved state to resume from."
+            )
+        )
     try:
         session = ExamSession.restore(case, state, clock(), journal, delivery=delivery)
     except (SessionError, JournalWriteError) as exc:
         journal.close()
-        raise SittingError(f"The unfinished exam cannot be resumed: {exc}") from exc
+        raise SittingError(
+            QCoreApplication.translate(
+                "ExamSitting", "The unfinished exam cannot be resumed: {error}"
+            ).format(error=exc)
+        ) from exc
     return journal, session
 
 

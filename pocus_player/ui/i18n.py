@@ -9,7 +9,9 @@ its author wrote.
 
 "pseudo" is a generated locale, not a language: every message accented and about a
 third longer, placeholders kept, so English left untranslated and labels too narrow
-for a longer language both show at a glance (tests/ui/test_i18n_pseudo.py).
+for a longer language both show at a glance (tests/ui/test_i18n.py and
+tests/ui/test_i18n_screens.py).
+
 
 Widgets read their text once, when they are built: after `install` a screen already
 on show keeps its language until it is built again.

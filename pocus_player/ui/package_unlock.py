@@ -11,7 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from pocus_player.core.settings_store import ExamDef
+from pocus_player.ui.exam_checks import media_kind, media_row
 from pocus_player.ui.readiness import Check
 
 if TYPE_CHECKING:
@@ -20,6 +23,23 @@ if TYPE_CHECKING:
     from pocus_player.core.model import Case, MediaItem
     from pocus_player.core.package.reader import UnlockedPackage
     from pocus_player.core.package.signing import VerifyKey
+
+
+# The rows' fixed messages (marked for translation, shown by `_tr`).
+_NO_PASSPHRASE = str(
+    QT_TRANSLATE_NOOP(
+        "PackageUnlock", "Type the package passphrase on the set-up page (Back to set-up)."
+    )
+)
+_WITHHELD = str(
+    QT_TRANSLATE_NOOP(
+        "PackageUnlock", "its keys are withheld by the board: it cannot run in practice mode"
+    )
+)
+
+
+def _tr(marked: str) -> str:
+    return QCoreApplication.translate("PackageUnlock", marked)
 
 
 def run_package_checks(
@@ -39,12 +59,12 @@ def run_package_checks(
     from pocus_player.core.package.signing import load_verify_key
 
     assert exam.package is not None
-    name = f"Package {exam.package.name}"
+    name = QCoreApplication.translate("PackageUnlock", "Package {name}").format(
+        name=exam.package.name
+    )
     identities, checks = _center_identities(center_identity)
     if not passphrase and not identities:
-        checks.append(
-            Check(name, False, "Type the package passphrase on the set-up page (Back to set-up).")
-        )
+        checks.append(Check(name, False, _tr(_NO_PASSPHRASE)))
         return checks, [], None
     try:
         trusted = [load_verify_key(signing_key)] if signing_key is not None else []
@@ -60,14 +80,14 @@ def run_package_checks(
         checks.append(Check(name, False, str(exc)))
         return checks, [], None
     if pkg.keys_withheld and practice:
-        checks.append(
-            Check(name, False, "its keys are withheld by the board: it cannot run in practice mode")
-        )
+        checks.append(Check(name, False, _tr(_WITHHELD)))
         return checks, [], None
     checks.append(_package_check(name, pkg, trusted, signing_key))
     content.register(pkg)  # readable from memory from here on: the clips are decoded below
     for case in cases:
-        checks.append(Check(f"Case {case.meta.id}", True, f"unlocked ({case.meta.title})"))
+        row = QCoreApplication.translate("ExamChecks", "Case {case}").format(case=case.meta.id)
+        unlocked = QCoreApplication.translate("PackageUnlock", "unlocked ({title})")
+        checks.append(Check(row, True, unlocked.format(title=case.meta.title)))
         checks.extend(sealed_media_check(pkg, item) for item in case.media)
     if any(not c.ok for c in checks):
         content.unregister(pkg)
@@ -88,7 +108,9 @@ def _center_identities(
     try:
         return list(load_identities(center_identity)), []
     except PocusError as exc:
-        return [], [Check("Center key", False, str(exc))]
+        return [], [
+            Check(QCoreApplication.translate("PackageUnlock", "Center key"), False, str(exc))
+        ]
 
 
 def _package_check(
@@ -102,9 +124,21 @@ def _package_check(
         name,
         True,
         f"{pkg.sealed.exam.get('title')} v{pkg.sealed.version}: {status.detail}"
-        + (" (DEMO signing key: proves nothing)" if demo else "")
-        + (f"; valid until {until}" if until else "")
-        + ("; keys withheld (scored by the board)" if pkg.keys_withheld else ""),
+        + (
+            QCoreApplication.translate("PackageUnlock", " (DEMO signing key: proves nothing)")
+            if demo
+            else ""
+        )
+        + (
+            QCoreApplication.translate("PackageUnlock", "; valid until {date}").format(date=until)
+            if until
+            else ""
+        )
+        + (
+            QCoreApplication.translate("PackageUnlock", "; keys withheld (scored by the board)")
+            if pkg.keys_withheld
+            else ""
+        ),
         warning=demo or not status.trusted,
     )
 
@@ -113,31 +147,53 @@ def sealed_media_check(pkg: UnlockedPackage, item: MediaItem) -> Check:
     """A member decrypted whole and hash-checked; a clip's first frame decoded from memory."""
     from pocus_player.core.package.errors import PackageError
 
-    name = f"Media {item.file.name}"
+    name = media_row(item.file.name)
     entry = pkg.entry_for(item.file)
     if entry is None:
-        return Check(name, False, f"the package holds no {item.file.name}")
+        return Check(
+            name,
+            False,
+            QCoreApplication.translate("PackageUnlock", "the package holds no {file}").format(
+                file=item.file.name
+            ),
+        )
     try:
         pkg.read_entry(entry)[:] = b""  # decrypted whole and hash-checked, then dropped
     except PackageError as exc:
         return Check(name, False, str(exc))
     info = entry.media_info
-    what = "image"
-    if info is not None and info.has_video and info.width:
-        what = f"{info.width}x{info.height}"
-    elif info is not None and info.has_audio:
-        what = "audio"
-    if info is not None and info.duration_s:
-        what += f", {info.duration_s:.1f} s"
+    what = media_kind(
+        info if info is not None and info.has_video and info.width else None,
+        info is not None and info.has_audio,
+        info.duration_s if info is not None else None,
+    )
     if info is not None and info.has_video and info.duration_s and not item.is_picture:
         from pocus_player.ui.questions.images import QuestionImageError, decode_clip_frame
 
         try:
             decode_clip_frame(item, 0)
         except QuestionImageError as exc:
-            return Check(name, False, f"decrypts, but does not decode from memory: {exc}")
-        return Check(name, True, f"decrypts and decodes in memory ({what})")
-    return Check(name, True, f"decrypts in memory and matches ({what})")
+            return Check(
+                name,
+                False,
+                QCoreApplication.translate(
+                    "PackageUnlock", "decrypts, but does not decode from memory: {error}"
+                ).format(error=exc),
+            )
+        return Check(
+            name,
+            True,
+            QCoreApplication.translate(
+                "PackageUnlock", "decrypts and decodes in memory ({what})"
+            ).format(what=what),
+        )
+    return Check(
+        name,
+        True,
+        QCoreApplication.translate(
+            "PackageUnlock", "decrypts in memory and matches ({what})"
+        ).format(what=what),
+    )
 
 
 class PackageKeeper:

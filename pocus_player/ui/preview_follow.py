@@ -73,7 +73,7 @@ class PreviewFollow(QObject):
         if on and self.model.session is None:
             self.start()
         elif not on and self.model.session is not None:
-            self.stop(note="following stopped")
+            self.stop(note=self.tr("following stopped"))
 
     def _set_checked(self, on: bool) -> None:
         if self.action.isChecked() != on:
@@ -87,14 +87,14 @@ class PreviewFollow(QObject):
             return
         self._set_checked(True)
         self.bar.show()
-        self.questions.check_button.setText("Submit")
+        self.questions.check_button.setText(self.tr("Submit"))
         self.player.current_item = None  # start the media afresh, as a candidate would
         self.sync()
 
     def stop(self, note: str = "") -> None:
         self.model.stop_follow()
         self.bar.hide()
-        self.questions.check_button.setText("Check answer")
+        self.questions.check_button.setText(self.tr("Check answer"))
         self._set_checked(False)
         if self.engine.state is State.PLAYING:
             self.engine.pause()
@@ -132,13 +132,17 @@ class PreviewFollow(QObject):
         cp = d.checkpoint
         self.view.set_where(step, cp)
         self.view.show_questions(())
-        self.bar.set_skip(True, "Skip to checkpoint" if cp is not None else "Skip to the end")
-        where = (
-            f"playing {d.media_id} to checkpoint {cp.id}"
-            if cp
-            else f"playing {d.media_id} to its end"
+        self.bar.set_skip(
+            True, self.tr("Skip to checkpoint") if cp is not None else self.tr("Skip to the end")
         )
-        self._announce(f"Step {step.id}: {where}.")
+        where = (
+            self.tr("playing {media} to checkpoint {checkpoint}").format(
+                media=d.media_id, checkpoint=cp.id
+            )
+            if cp
+            else self.tr("playing {media} to its end").format(media=d.media_id)
+        )
+        self._announce(self.tr("Step {step}: {where}.").format(step=step.id, where=where))
         item = self.model.case.media_by_id(d.media_id)
         loaded = (
             d.media_id
@@ -170,7 +174,11 @@ class PreviewFollow(QObject):
                 self.questions.widgets[qid].set_response(draft)
         self.bar.skip_button.setEnabled(False)
         self.questions.check_button.setEnabled(True)
-        self._announce(f"Step {step.id}: answer {len(oc.questions)} question(s), then Submit.")
+        self._announce(
+            self.tr(
+                "Step {step}: answer %n question(s), then Submit.", "", len(oc.questions)
+            ).format(step=step.id)
+        )
         if cp is None:
             self.view.show_step_media(step, None)
         else:
@@ -247,13 +255,13 @@ class PreviewFollow(QObject):
             return []
         if self.model.follow_waiting:
             self.model.follow_waiting = False
-            self.questions.check_button.setText("Submit")
+            self.questions.check_button.setText(self.tr("Submit"))
             self.sync()
             return []
         try:
             outcome = self.model.submit(parse_drafts(self.questions.answers()))
         except SessionError as exc:
-            self._announce(f"Cannot submit: {exc}")
+            self._announce(self.tr("Cannot submit: {error}").format(error=exc))
             return []
         for widget in self.questions.widgets.values():
             widget.set_read_only(True)
@@ -263,7 +271,7 @@ class PreviewFollow(QObject):
             [result_line(fb.result) for fb in outcome.feedback],
             ok=bool(results) and all(r.correct for r in results),
         )
-        self.questions.check_button.setText("Continue")
+        self.questions.check_button.setText(self.tr("Continue"))
         return results
 
     def refresh_branch_choices(self) -> None:
@@ -275,11 +283,18 @@ class PreviewFollow(QObject):
         )
         if found is None:
             self._announce(
-                f"No answers to this checkpoint lead to {edge.dst}: it depends on earlier answers or state."
+                self.tr(
+                    "No answers to this checkpoint lead to {step}: it depends on earlier answers "
+                    "or state."
+                ).format(step=edge.dst)
             )
             return
         for qid, response in found.items():
             if qid in self.questions.widgets:
                 self.questions.widgets[qid].set_response(response)
         self.view.answers_changed()
-        self._announce(f"Answers filled in to take the branch to {edge.dst}; press Submit.")
+        self._announce(
+            self.tr("Answers filled in to take the branch to {step}; press Submit.").format(
+                step=edge.dst
+            )
+        )

@@ -28,7 +28,16 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QProcess, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLocale,
+    QProcess,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDesktopServices, QKeySequence, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -49,13 +58,24 @@ from PySide6.QtWidgets import (
 
 from pocus_player.core.case_map import Coverage, OutlineTarget
 from pocus_player.core.errors import Problem
-from pocus_player.core.model import Case
+from pocus_player.core.model import END, Case
 from pocus_player.core.preview import BranchChoice
-from pocus_player.ui.case_outline import BranchGraph, CaseOutline, CoverageView
+from pocus_player.ui.case_outline import (
+    OTHERWISE,
+    BranchGraph,
+    CaseOutline,
+    CoverageView,
+    edge_label,
+)
 
 log = logging.getLogger(__name__)
 
 _ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+# A problem's severity as the core writes it, and as the panel shows it (translated).
+SEVERITIES = {
+    "error": str(QT_TRANSLATE_NOOP("ProblemsPanel", "error")),
+    "warning": str(QT_TRANSLATE_NOOP("ProblemsPanel", "warning")),
+}
 
 
 def open_in_editor(path: Path, line: int = 0) -> bool:
@@ -94,9 +114,9 @@ class ProblemsPanel(QWidget):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setSpacing(2)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setAccessibleName("Problems")
+        self.list.setAccessibleName(self.tr("Problems"))
         self.list.setAccessibleDescription(
-            "Errors and warnings; press Enter or double-click to open the file at the line"
+            self.tr("Errors and warnings; press Enter or double-click to open the file at the line")
         )
         self.list.itemActivated.connect(self._on_activated)
         self.status_label = QLabel()
@@ -104,7 +124,7 @@ class ProblemsPanel(QWidget):
         self.status_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        title = QLabel("Problems")
+        title = QLabel(self.tr("Problems"))
         title.setObjectName("Subtitle")
         layout.addWidget(title)
         layout.addWidget(self.status_label)
@@ -116,26 +136,49 @@ class ProblemsPanel(QWidget):
         self.list.clear()
         for p in problems:
             where = p.path.name + (f":{p.line}:{p.col}" if p.line else "")
-            item = QListWidgetItem(f"{p.severity} · {where}\n{p.message}")
+            severity = QCoreApplication.translate(
+                "ProblemsPanel", SEVERITIES.get(p.severity, p.severity)
+            )
+            item = QListWidgetItem(f"{severity} · {where}\n{p.message}")
             item.setData(Qt.ItemDataRole.UserRole, (str(p.path), p.line, p.col))
             item.setData(_ROW_ROLE, (p.severity, where, p.message))
-            item.setToolTip(f"{p.path}\nDouble-click to open it at line {p.line}.")
+            item.setToolTip(
+                self.tr("{path}\nDouble-click to open it at line {line}.").format(
+                    path=p.path, line=p.line
+                )
+            )
             self.list.addItem(item)
         stamp = time.strftime("%H:%M:%S")
         errors = sum(1 for p in problems if p.severity == "error")
         warnings = len(problems) - errors
         if failed:
-            shown = "; the last valid version stays on screen" if has_case else ""
-            text = f"{stamp}: {script} has {errors} error(s){shown}. Double-click a problem to open it."
+            if has_case:
+                text = self.tr(
+                    "{time}: {script} has %n error(s); the last valid version stays on screen. "
+                    "Double-click a problem to open it.",
+                    "",
+                    errors,
+                )
+            else:
+                text = self.tr(
+                    "{time}: {script} has %n error(s). Double-click a problem to open it.",
+                    "",
+                    errors,
+                )
+            text = text.format(time=stamp, script=script)
             self.status_label.setProperty("role", "error")
         else:
-            text = f"{stamp}: {script} loaded, {warnings} warning(s)."
+            text = self.tr("{time}: {script} loaded, %n warning(s).", "", warnings).format(
+                time=stamp, script=script
+            )
             self.status_label.setProperty("role", "warning" if warnings else "ok")
         self.status_label.setText(text)
         repolish(self.status_label)
 
     def note(self, note: str) -> None:
-        self.status_label.setText(f"{self.status_label.text()} ({note})")
+        self.status_label.setText(
+            self.tr("{status} ({note})").format(status=self.status_label.text(), note=note)
+        )
 
     def rows(self) -> list[tuple[str, str, str]]:
         """The panel as (severity, "file:line:col", message) rows, in order."""
@@ -152,8 +195,8 @@ class TimelineSlider(QSlider):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self._marks: list[int] = []
-        self.setAccessibleName("Timeline")
-        self.setAccessibleDescription("Drag to scrub; the ticks are checkpoints")
+        self.setAccessibleName(self.tr("Timeline"))
+        self.setAccessibleDescription(self.tr("Drag to scrub; the ticks are checkpoints"))
 
     def set_marks(self, values: list[int]) -> None:
         self._marks = values
@@ -198,23 +241,23 @@ class TransportBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.clip_label = QLabel("Clip:")
+        self.clip_label = QLabel(self.tr("Clip:"))
         self.clip_combo = QComboBox()
-        self.clip_combo.setAccessibleName("Clip to review")
+        self.clip_combo.setAccessibleName(self.tr("Clip to review"))
         icon = self.style().standardIcon
         self.start_button = QPushButton(icon(QStyle.StandardPixmap.SP_MediaSkipBackward), "")
-        self.start_button.setToolTip("Back to the start")
-        self.start_button.setAccessibleName("Back to the start")
+        self.start_button.setToolTip(self.tr("Back to the start"))
+        self.start_button.setAccessibleName(self.tr("Back to the start"))
         self.back_button = QPushButton(icon(QStyle.StandardPixmap.SP_MediaSeekBackward), "1")
-        self.back_button.setToolTip("One frame back (comma)")
-        self.back_button.setAccessibleName("One frame back")
+        self.back_button.setToolTip(self.tr("One frame back (comma)"))
+        self.back_button.setAccessibleName(self.tr("One frame back"))
         self.back_button.setShortcut(QKeySequence(Qt.Key.Key_Comma))
         self.play_button = QPushButton(icon(QStyle.StandardPixmap.SP_MediaPlay), "")
-        self.play_button.setToolTip("Play or pause")
-        self.play_button.setAccessibleName("Play or pause")
+        self.play_button.setToolTip(self.tr("Play or pause"))
+        self.play_button.setAccessibleName(self.tr("Play or pause"))
         self.forward_button = QPushButton(icon(QStyle.StandardPixmap.SP_MediaSeekForward), "1")
-        self.forward_button.setToolTip("One frame forward (full stop)")
-        self.forward_button.setAccessibleName("One frame forward")
+        self.forward_button.setToolTip(self.tr("One frame forward (full stop)"))
+        self.forward_button.setAccessibleName(self.tr("One frame forward"))
         self.forward_button.setShortcut(QKeySequence(Qt.Key.Key_Period))
         self.timeline = TimelineSlider()
         self.timeline.setTracking(False)
@@ -224,7 +267,7 @@ class TransportBar(QWidget):
         self.position_label = QLabel("")
         self.position_label.setObjectName("positionLabel")
         self.position_label.setMinimumWidth(160)
-        self.position_label.setAccessibleName("Media position")
+        self.position_label.setAccessibleName(self.tr("Media position"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
@@ -321,11 +364,11 @@ class FollowBar(QWidget):
         self.follow_label = QLabel()
         self.follow_label.setWordWrap(True)
         self.follow_label.setProperty("role", "muted")
-        self.skip_button = QPushButton("Skip to checkpoint")
+        self.skip_button = QPushButton(self.tr("Skip to checkpoint"))
         self.branch_combo = QComboBox()
-        self.branch_combo.setAccessibleName("Branch to take")
-        self.branch_button = QPushButton("Take branch")
-        self.branch_button.setToolTip("Fill in answers that lead along the chosen branch")
+        self.branch_combo.setAccessibleName(self.tr("Branch to take"))
+        self.branch_button = QPushButton(self.tr("Take branch"))
+        self.branch_button.setToolTip(self.tr("Fill in answers that lead along the chosen branch"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.follow_label, 1)
@@ -338,7 +381,17 @@ class FollowBar(QWidget):
     def set_choices(self, choices: list[BranchChoice]) -> None:
         self.branch_combo.clear()
         for choice in choices:
-            self.branch_combo.addItem(choice.label, choice.edge)
+            edge = choice.edge
+            dst = self.tr("the end") if edge.dst == END else edge.dst
+            label = (
+                edge_label(edge)
+                if edge.label
+                else QCoreApplication.translate("CaseOutline", OTHERWISE)
+            )
+            text = self.tr("→ {step}: {label}").format(step=dst, label=label)
+            if choice.leads_here:
+                text = self.tr("{choice} (the answers now lead here)").format(choice=text)
+            self.branch_combo.addItem(text, edge)
             if choice.leads_here:
                 self.branch_combo.setCurrentIndex(self.branch_combo.count() - 1)
         self.branch_combo.setVisible(bool(choices))
@@ -368,17 +421,17 @@ class QuestionsPanel(QWidget):
         super().__init__(parent)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("questionTabs")
-        self.tabs.setAccessibleName("Questions")
-        self.check_button = QPushButton("Check answer")
+        self.tabs.setAccessibleName(self.tr("Questions"))
+        self.check_button = QPushButton(self.tr("Check answer"))
         self.check_button.setProperty("role", "primary")
-        self.check_button.setToolTip("Score the answers given, as the exam would")
-        self.key_button = QPushButton("Answer with the key")
-        self.clear_button = QPushButton("Clear answers")
+        self.check_button.setToolTip(self.tr("Score the answers given, as the exam would"))
+        self.key_button = QPushButton(self.tr("Answer with the key"))
+        self.clear_button = QPushButton(self.tr("Clear answers"))
         self.result_label = QLabel()
         self.result_label.setObjectName("resultLabel")
         self.result_label.setWordWrap(True)
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.result_label.setAccessibleName("Score")
+        self.result_label.setAccessibleName(self.tr("Score"))
         self.widgets: dict[str, Any] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -405,7 +458,11 @@ class QuestionsPanel(QWidget):
         self.widgets = dict(widgets)
         for qid, widget in widgets.items():
             widget.changed.connect(self.answerChanged)
-            self.tabs.addTab(widget, f"{qid} ({widget.question.points:g} pt)")
+            points = QLocale().toString(float(widget.question.points), "g", 6)
+            self.tabs.addTab(
+                widget, self.tr("{question} ({points} pt)").format(question=qid, points=points)
+            )
+
         if select in self.widgets:
             self.tabs.setCurrentIndex(list(self.widgets).index(select))
         self.tabs.blockSignals(False)
@@ -413,7 +470,9 @@ class QuestionsPanel(QWidget):
         for b in (self.check_button, self.key_button, self.clear_button):
             b.setEnabled(has)
         self.result_label.setText(
-            "" if has else "No questions here; pick a checkpoint or a question in the outline."
+            ""
+            if has
+            else self.tr("No questions here; pick a checkpoint or a question in the outline.")
         )
         self.result_label.setProperty("role", "muted")
         repolish(self.result_label)
@@ -444,9 +503,9 @@ class CasePanel(QTabWidget):
         graph_scroll.setWidget(self.graph)
         graph_scroll.setWidgetResizable(True)
         self.coverage_view = CoverageView()
-        self.addTab(self.outline, "Outline")
-        self.addTab(graph_scroll, "Branches")
-        self.addTab(self.coverage_view, "Coverage")
+        self.addTab(self.outline, self.tr("Outline"))
+        self.addTab(graph_scroll, self.tr("Branches"))
+        self.addTab(self.coverage_view, self.tr("Coverage"))
         self.outline.targetActivated.connect(self.targetActivated)
         self.graph.stepClicked.connect(lambda sid: self.targetActivated.emit(OutlineTarget(sid)))
 

@@ -250,7 +250,7 @@ class PreviewPlayer(QObject):
         if kind != "no_audio_device":
             self.cancel_play_to()
         # Shown in the status bar: a media problem is not a score, and the author may go on.
-        self.message.emit(f"Media: {message}")
+        self.message.emit(self.tr("Media: {problem}").format(problem=message))
         log.info("media fault %s on %s: %s", kind, path, message)
 
     def update_transport(self) -> None:
@@ -278,7 +278,7 @@ class PreviewPlayer(QObject):
         else:
             self.transport.timeline.setRange(0, 0)
             self.transport.position_label.setText(
-                "still image" if item is not None and item.is_picture else ""
+                self.tr("still image") if item is not None and item.is_picture else ""
             )
         self.transport.timeline.set_marks(marks)
 
@@ -286,7 +286,10 @@ class PreviewPlayer(QObject):
         media = self.engine.media
         text = format_time(ms / 1000.0)
         if frame >= 0 and media is not None and media.frame_count:
-            text += f" · frame {frame}/{media.frame_count - 1}"
+            text += " · " + self.tr("frame {frame}/{last}").format(
+                frame=frame, last=media.frame_count - 1
+            )
+
         elif media is not None and media.info.duration_s:
             text += f" / {format_time(media.info.duration_s)}"
         self.transport.position_label.setText(text)

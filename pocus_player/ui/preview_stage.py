@@ -13,15 +13,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from pocus_player.core import scoring
-from pocus_player.core.case_map import checkpoint_label
 from pocus_player.core.model import Case, Checkpoint, Question, Step, StepType
 from pocus_player.core.preview import PreviewModel, surviving_drafts
 from pocus_player.media.engine_api import PlayerEngine
 from pocus_player.ui.captions_view import CaptionOverlay
+from pocus_player.ui.case_outline import checkpoint_when
 from pocus_player.ui.media_widget import MediaWidget
 from pocus_player.ui.preview_panels import FollowBar, QuestionsPanel, TransportBar
 from pocus_player.ui.preview_player import PreviewPlayer
@@ -38,7 +39,7 @@ class StageColumn(QWidget):
         self.where_label = QLabel()
         self.where_label.setObjectName("Subtitle")
         self.where_label.setWordWrap(True)
-        self.where_label.setAccessibleName("Current position in the case")
+        self.where_label.setAccessibleName(self.tr("Current position in the case"))
         layout.addWidget(self.where_label)
         self.media = MediaWidget(engine)
         self.media.setMinimumSize(320, 200)
@@ -80,8 +81,12 @@ class PreviewStage:
     def set_where(self, step: Step, cp: Checkpoint | None) -> None:
         text = f"{step.title or step.id}"
         if cp is not None:
-            when = checkpoint_label(cp, self.model.step_frame_rate(step))
-            text += f" · checkpoint {cp.id} at {when}"
+            when = checkpoint_when(cp, self.model.step_frame_rate(step))
+
+            text += " · " + QCoreApplication.translate(
+                "PreviewStage", "checkpoint {checkpoint} at {time}"
+            ).format(checkpoint=cp.id, time=when)
+
             if cp.title:
                 text += f": {cp.title}"
         elif step.instructions:

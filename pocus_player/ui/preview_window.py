@@ -100,7 +100,7 @@ class PreviewWindow(QMainWindow):
 
         self.case_path = Path(case_path).absolute()
         self.setObjectName("PreviewWindow")
-        self.setWindowTitle(f"Preview: {self.case_path.name}")
+        self.setWindowTitle(self.tr("Preview: {file}").format(file=self.case_path.name))
         if probe is None:
             from pocus_player.media.probe import VlcMediaProbe
 
@@ -291,7 +291,7 @@ class PreviewWindow(QMainWindow):
         self._show_problems(self.model.problems, failed=False)
         self.live.watch()
         if self.session is not None:
-            self.follow.stop(note="the case changed on disk; following stopped")
+            self.follow.stop(note=self.tr("the case changed on disk; following stopped"))
         if previous is not None:
             self.live.keep_current_item(case)
         self.go_to(target, keep_media=previous is not None)
@@ -318,7 +318,7 @@ class PreviewWindow(QMainWindow):
         if self.case is None:
             return
         if self.session is not None and not keep_media:
-            self.follow.stop(note="following stopped to browse")
+            self.follow.stop(note=self.tr("following stopped to browse"))
         drafts = self.stage.drafts() if keep_media else {}
         place = self.model.place(target)
         if place is None:
@@ -436,7 +436,10 @@ class PreviewWindow(QMainWindow):
     def ask_packet_path(self) -> Path | None:
         """Where to write the review packet (a save dialog; tests replace this)."""
         name, _f = QFileDialog.getSaveFileName(
-            self, "Export review packet", str(self.case_path.with_suffix(".pdf")), "PDF (*.pdf)"
+            self,
+            self.tr("Export review packet"),
+            str(self.case_path.with_suffix(".pdf")),
+            self.tr("PDF (*.pdf)"),
         )
         return Path(name) if name else None
 
@@ -448,13 +451,17 @@ class PreviewWindow(QMainWindow):
         target = self.ask_packet_path()
         if target is None:
             return
-        self.statusBar().showMessage(f"Writing {target.name}…")
+        self.statusBar().showMessage(self.tr("Writing {file}…").format(file=target.name))
         try:
             result = export_packet(self.case, target)
         except PacketError as exc:
-            QMessageBox.warning(self, "Review packet", str(exc))
+            QMessageBox.warning(self, self.tr("Review packet"), str(exc))
             return
-        self.statusBar().showMessage(f"Review packet written: {result.path} ({result.pages} pages)")
+        self.statusBar().showMessage(
+            self.tr("Review packet written: {path} (%n page(s))", "", result.pages).format(
+                path=result.path
+            )
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.transport.stop()

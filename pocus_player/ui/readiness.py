@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 
 @dataclass(frozen=True, slots=True)
 class Check:
@@ -34,12 +36,19 @@ def results_folder_check(folder: Path, min_free_mb: int) -> Check:
 
     problems = check_results_dir(folder, min_free_mb)
     if problems:
-        return Check("Results folder", False, " ".join(problems), facts={"path": str(folder)})
+        return Check(
+            QCoreApplication.translate("Readiness", "Results folder"),
+            False,
+            " ".join(problems),
+            facts={"path": str(folder)},
+        )
     free = shutil.disk_usage(folder).free // (1024 * 1024)
     return Check(
-        "Results folder",
+        QCoreApplication.translate("Readiness", "Results folder"),
         True,
-        f"{folder} is writable, {free} MB free (at least {min_free_mb} MB)",
+        QCoreApplication.translate(
+            "Readiness", "{folder} is writable, {free} MB free (at least {minimum} MB)"
+        ).format(folder=folder, free=free, minimum=min_free_mb),
         facts={"path": str(folder), "free_mb": free},
     )
 
@@ -50,11 +59,25 @@ def board_key_check(key: Path | None) -> Check:
     from pocus_player.core.journal_format import load_recipient
 
     if key is None:
-        return Check("Board key", False, "No board key is configured.")
+        return Check(
+            QCoreApplication.translate("Readiness", "Board key"),
+            False,
+            QCoreApplication.translate("Readiness", "No board key is configured."),
+        )
     try:
         load_recipient(key)
     except (ResultFileError, OSError, ValueError) as exc:
-        return Check("Board key", False, f"{key}: {exc}")
+        return Check(QCoreApplication.translate("Readiness", "Board key"), False, f"{key}: {exc}")
     demo = "demo-board" in key.name
-    note = " (the DEMO key: anyone can read these results)" if demo else ""
-    return Check("Board key", True, f"{key} present{note}", warning=demo)
+    if demo:
+        detail = QCoreApplication.translate(
+            "Readiness", "{key} present (the DEMO key: anyone can read these results)"
+        )
+    else:
+        detail = QCoreApplication.translate("Readiness", "{key} present")
+    return Check(
+        QCoreApplication.translate("Readiness", "Board key"),
+        True,
+        detail.format(key=key),
+        warning=demo,
+    )

@@ -19,9 +19,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from pocus_player.ui.readiness import Check, board_key_check, results_folder_check
 
 MIN_SCREEN = (1024, 768)
+SCREEN_SIZE = str(
+    QT_TRANSLATE_NOOP("Selftest", "Screen size")
+)  # a row name the preflight looks for
 
 
 # One row shape for selftest and the start screen's preflight (ui/readiness.py).
@@ -54,18 +59,28 @@ def check_display() -> list[Result]:
     from pocus_player.ui.display import display_problem
 
     problem = display_problem()
+    display_row = QCoreApplication.translate("Selftest", "Display")
+    size_row = QCoreApplication.translate("Selftest", SCREEN_SIZE)
     if problem is not None:
         return [
-            Result("Display", False, problem[0].upper() + problem[1:]),
-            Result("Screen size", False, "not checked: no display"),
+            Result(display_row, False, problem[0].upper() + problem[1:]),
+            Result(
+                size_row, False, QCoreApplication.translate("Selftest", "not checked: no display")
+            ),
         ]
     app = _qapp()
     screens = app.screens()
     primary = app.primaryScreen()
     if primary is None or not screens:
         return [
-            Result("Display", False, "Qt finds no screen on this display"),
-            Result("Screen size", False, "not checked: no screen"),
+            Result(
+                display_row,
+                False,
+                QCoreApplication.translate("Selftest", "Qt finds no screen on this display"),
+            ),
+            Result(
+                size_row, False, QCoreApplication.translate("Selftest", "not checked: no screen")
+            ),
         ]
     size = primary.size()
     w, h = size.width(), size.height()
@@ -77,20 +92,34 @@ def check_display() -> list[Result]:
         "device_pixel_ratio": ratio,
         "screens": [[s.size().width(), s.size().height()] for s in screens],
     }
-    shown = f"{w}x{h}" + (f" at {ratio * 100:.0f} % scaling" if ratio != 1 else "")
-    display = Result("Display", True, f"{app.platformName()} with {len(screens)} screen(s)")
+    display = Result(
+        display_row,
+        True,
+        QCoreApplication.translate("Selftest", "{platform} with {count} screen(s)").format(
+            platform=app.platformName(), count=len(screens)
+        ),
+    )
+    return [display, _screen_size_row(w, h, ratio, facts)]
+
+
+def _screen_size_row(w: int, h: int, ratio: float, facts: dict[str, object]) -> Result:
+    """The primary screen's size (and scaling) against the minimum display."""
+    size_row = QCoreApplication.translate("Selftest", SCREEN_SIZE)
+    shown = f"{w}x{h}"
+    if ratio != 1:
+        shown = QCoreApplication.translate("Selftest", "{size} at {percent} % scaling").format(
+            size=shown, percent=round(ratio * 100)
+        )
+    minimum = f"{MIN_SCREEN[0]}x{MIN_SCREEN[1]}"
     if w < MIN_SCREEN[0] or h < MIN_SCREEN[1]:
-        return [
-            display,
-            Result(
-                "Screen size",
-                False,
-                f"the screen is {shown}; the exam needs at least "
-                f"{MIN_SCREEN[0]}x{MIN_SCREEN[1]} (raise the resolution or lower the scaling)",
-                facts=facts,
-            ),
-        ]
-    return [display, Result("Screen size", True, f"{shown} (at least 1024x768)", facts=facts)]
+        too_small = QCoreApplication.translate(
+            "Selftest",
+            "the screen is {size}; the exam needs at least {minimum} (raise the "
+            "resolution or lower the scaling)",
+        )
+        return Result(size_row, False, too_small.format(size=shown, minimum=minimum), facts=facts)
+    at_least = QCoreApplication.translate("Selftest", "{size} (at least {minimum})")
+    return Result(size_row, True, at_least.format(size=shown, minimum=minimum), facts=facts)
 
 
 def _qapp() -> Any:
@@ -144,7 +173,7 @@ def preflight_checks() -> list[Result]:
     results = [
         Result(r.name, True, r.detail, warning=True) if not r.ok else r
         for r in check_display()
-        if r.name == "Screen size"
+        if r.name == QCoreApplication.translate("Selftest", SCREEN_SIZE)
     ]
     try:
         from pocus_player.media import seat_check
@@ -157,7 +186,9 @@ def preflight_checks() -> list[Result]:
             Path(str(folder)) if folder else None, seat_check.required_plugins()
         )
     except (ImportError, RuntimeError, OSError) as exc:
-        return [*results, Result("libvlc", False, f"not loaded: {exc}")]
+        not_loaded = QCoreApplication.translate("Selftest", "not loaded: {error}")
+        return [*results, Result("libvlc", False, not_loaded.format(error=exc))]
+
     return [*results, *(Result(c.name, c.ok, c.detail, c.warning) for c in (first, plugins))]
 
 

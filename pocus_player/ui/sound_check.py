@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from pocus_player.ui.forms import button, message_label, show_message
@@ -67,9 +67,14 @@ class TonePlayer:
             self._player.set_media(media)
             media.release()
             if self._player.play() != 0:
-                return "The test tone could not be played (libvlc refused)."
+                return QCoreApplication.translate(
+                    "SoundCheckBox", "The test tone could not be played (libvlc refused)."
+                )
         except Exception as exc:  # libvlc missing or broken: say so, do not crash
-            return f"The test tone could not be played: {exc}"
+            return QCoreApplication.translate(
+                "SoundCheckBox", "The test tone could not be played: {error}"
+            ).format(error=exc)
+
         return None
 
     def close(self) -> None:
@@ -92,17 +97,21 @@ class SoundCheckBox(QFrame):
         self._tone: TonePlayer | None = None
         self.confirmed = False
         text = QLabel(
-            "Sound check: put the headphones on the candidate, play the test tone and ask "
-            "whether they hear it."
+            self.tr(
+                "Sound check: put the headphones on the candidate, play the test tone and ask "
+                "whether they hear it."
+            )
         )
         text.setWordWrap(True)
         self.tone_button = button(
-            "Play the test &tone",
-            "Play test tone",
-            "Play a short beep through the exam's audio output",
+            self.tr("Play the test &tone"),
+            self.tr("Play test tone"),
+            self.tr("Play a short beep through the exam's audio output"),
         )
         self.tone_yes = button(
-            "The candidate &heard it", "Tone heard", "Confirm the candidate heard the test tone"
+            self.tr("The candidate &heard it"),
+            self.tr("Tone heard"),
+            self.tr("Confirm the candidate heard the test tone"),
         )
         self.tone_status = message_label()
         row = ReflowRow()
@@ -123,12 +132,14 @@ class SoundCheckBox(QFrame):
         if error:
             show_message(self.tone_status, error)
         else:
-            show_message(self.tone_status, "Tone playing… Did the candidate hear it?", "warning")
+            show_message(
+                self.tone_status, self.tr("Tone playing… Did the candidate hear it?"), "warning"
+            )
         self.tone_yes.setFocus()
 
     def confirm(self) -> None:
         self.confirmed = True
-        show_message(self.tone_status, "Sound confirmed.", "ok")
+        show_message(self.tone_status, self.tr("Sound confirmed."), "ok")
         self.heard.emit()
 
     def close_tone(self) -> None:

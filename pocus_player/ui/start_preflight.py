@@ -38,7 +38,7 @@ class PreflightPage(QWidget):
         super().__init__(parent)
         card = QFrame()
         card.setObjectName("Card")
-        title = QLabel("Preflight checks")
+        title = QLabel(self.tr("Preflight checks"))
         title.setObjectName("Title")
         self.who = QLabel()
         self.who.setWordWrap(True)
@@ -46,22 +46,28 @@ class PreflightPage(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.check_list = QListWidget()
-        self.check_list.setAccessibleName("Preflight results")
-        self.check_list.setAccessibleDescription("One line per check, marked passed or failed")
+        self.check_list.setAccessibleName(self.tr("Preflight results"))
+        self.check_list.setAccessibleDescription(
+            self.tr("One line per check, marked passed or failed")
+        )
         self.check_list.setWordWrap(True)
         self.check_list.setMinimumHeight(60)  # it scrolls: the buttons below keep their room
         self.sound = SoundCheckBox(audio_output)
         self.start_button = button(
-            "&Start the exam",
-            "Start exam",
-            "Hand over to the candidate: the instructions of the first case appear",
+            self.tr("&Start the exam"),
+            self.tr("Start exam"),
+            self.tr("Hand over to the candidate: the instructions of the first case appear"),
             "primary",
         )
         self.rerun_button = button(
-            "&Run the checks again", "Run checks again", "Repeat the preflight checks"
+            self.tr("&Run the checks again"),
+            self.tr("Run checks again"),
+            self.tr("Repeat the preflight checks"),
         )
         self.back_button = button(
-            "&Back to set-up", "Back to set-up", "Change the exam or the candidate"
+            self.tr("&Back to set-up"),
+            self.tr("Back to set-up"),
+            self.tr("Change the exam or the candidate"),
         )
         buttons = ReflowRow()
         for b in (self.start_button, self.rerun_button, self.back_button):
@@ -89,25 +95,41 @@ class PreflightPage(QWidget):
         """The checks are about to run for `who` (the exam, the candidate, the accommodations)."""
         self.who.setText(who)
         self.check_list.clear()
-        self.summary.setText("Checking…")
+        self.summary.setText(self.tr("Checking…"))
 
     def show_checks(self, checks: Sequence[Check]) -> bool:
         """One row per check and the summary above them; True when every check passed."""
         for c in checks:
-            mark = "FAILED" if not c.ok else ("CHECK" if c.warning else "OK")
-            item = QListWidgetItem(f"{mark} · {c.name}: {c.detail}")
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{c.name}: {mark}. {c.detail}")
+            if not c.ok:
+                mark = self.tr("FAILED")
+            else:
+                mark = self.tr("CHECK") if c.warning else self.tr("OK")
+            item = QListWidgetItem(
+                self.tr("{mark} · {check}: {detail}").format(
+                    mark=mark, check=c.name, detail=c.detail
+                )
+            )
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole,
+                self.tr("{check}: {mark}. {detail}").format(
+                    mark=mark, check=c.name, detail=c.detail
+                ),
+            )
             self.check_list.addItem(item)
         failed = [c for c in checks if not c.ok]
         if failed:
             self.summary.setText(
-                f"{len(failed)} check(s) failed. Fix them (see the lines marked FAILED) and run "
-                "the checks again; the exam cannot start until every check passes."
+                self.tr(
+                    "%n check(s) failed. Fix them (see the lines marked {failed}) and run "
+                    "the checks again; the exam cannot start until every check passes.",
+                    "",
+                    len(failed),
+                ).format(failed=self.tr("FAILED"))
             )
             theme.set_role(self.summary, "error")
         else:
             self.summary.setText(
-                "All checks passed. Play the test tone and confirm the candidate heard it."
+                self.tr("All checks passed. Play the test tone and confirm the candidate heard it.")
             )
             theme.set_role(self.summary, "ok")
         return not failed

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimeZone
+
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
 from pocus_player.ui import theme
@@ -22,23 +23,23 @@ class ResumePage(QFrame):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("Card")
-        title = QLabel("An unfinished exam was found")
+        title = QLabel(self.tr("An unfinished exam was found"))
         title.setObjectName("Title")
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.list = QListWidget()
-        self.list.setAccessibleName("Unfinished exams")
-        self.list.setAccessibleDescription("Exams that stopped before they were submitted")
+        self.list.setAccessibleName(self.tr("Unfinished exams"))
+        self.list.setAccessibleDescription(self.tr("Exams that stopped before they were submitted"))
         self.resume_button = button(
-            "&Resume the selected exam",
-            "Resume exam",
-            "Continue the exam at its last submitted checkpoint with its remaining time",
+            self.tr("&Resume the selected exam"),
+            self.tr("Resume exam"),
+            self.tr("Continue the exam at its last submitted checkpoint with its remaining time"),
             "primary",
         )
         self.skip_button = button(
-            "Set up a &new exam instead",
-            "New exam",
-            "Leave the unfinished exam for later and set up a new one",
+            self.tr("Set up a &new exam instead"),
+            self.tr("New exam"),
+            self.tr("Leave the unfinished exam for later and set up a new one"),
         )
         row = QHBoxLayout()
         row.addWidget(self.resume_button)
@@ -53,18 +54,20 @@ class ResumePage(QFrame):
     def fill(self, unfinished: list[UnfinishedSession]) -> None:
         self.list.clear()
         for u in unfinished:
-            s = u.started
-            started = f"{s[:4]}-{s[4:6]}-{s[6:8]} {s[9:11]}:{s[11:13]} UTC"
             item = QListWidgetItem(
-                f"Candidate {u.candidate_id} · case {u.case_id} · started {started}"
+                self.tr("Candidate {id} · case {case} · started {started}").format(
+                    id=u.candidate_id, case=u.case_id, started=_started(u.started)
+                )
             )
             item.setData(Qt.ItemDataRole.UserRole, u)
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         self.text.setText(
-            "The app stopped before this exam was submitted (a crash or a power cut). "
-            "Resuming continues after the last submitted checkpoint with the time that was left; "
-            "answers submitted before are kept."
+            self.tr(
+                "The app stopped before this exam was submitted (a crash or a power cut). "
+                "Resuming continues after the last submitted checkpoint with the time that was "
+                "left; answers submitted before are kept."
+            )
         )
 
     def selected(self) -> UnfinishedSession | None:
@@ -73,3 +76,13 @@ class ResumePage(QFrame):
             return None
         chosen: UnfinishedSession = item.data(Qt.ItemDataRole.UserRole)
         return chosen
+
+
+def _started(stamp: str) -> str:
+    """A journal's start stamp (20260115T093000Z) as the locale writes a date and time, UTC."""
+    when = QDateTime.fromString(stamp[:15], "yyyyMMddTHHmmss")
+    if not when.isValid():
+        return stamp
+    when.setTimeZone(QTimeZone.utc())
+    shown = QLocale().toString(when, QLocale.FormatType.ShortFormat)
+    return QCoreApplication.translate("ResumePage", "{time} UTC").format(time=shown)

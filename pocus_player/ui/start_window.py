@@ -29,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer, Signal
 
 # Widgets only later screens use are imported where those are built: PySide6 builds a
 # class and its enums on first import, and the PIN screen should not wait for that.
@@ -70,6 +70,7 @@ class StartWindow(QMainWindow):
     startRequested = Signal(object)
     resumeRequested = Signal(object)
     settingsChanged = Signal()
+    localeRequested = Signal(str)
 
     def __init__(
         self,
@@ -91,7 +92,9 @@ class StartWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"pocus-player {__version__}: proctor start")
+        self.setWindowTitle(
+            self.tr("pocus-player {version}: proctor start").format(version=__version__)
+        )
         self.exams = exams
         self.probe = probe
         self.results_dir = results_dir
@@ -133,7 +136,7 @@ class StartWindow(QMainWindow):
         pv.setContentsMargins(0, 0, 0, 0)
         self.pin_prompt = PinPrompt(
             pin_store,
-            purpose="The proctor unlocks this computer to set up or resume an exam.",
+            purpose=self.tr("The proctor unlocks this computer to set up or resume an exam."),
             cancellable=False,
         )
         self.pin_problems = message_label()
@@ -164,11 +167,10 @@ class StartWindow(QMainWindow):
             self.pages.addWidget(page)
         self._name_page_widgets()
         self._connect_signals()
-        f = self._prefill
-        self.candidate_id.setText(str(f.get("candidate_id", "")))
-        self.candidate_name.setText(str(f.get("candidate_name", "")))
-        self.high_contrast.setChecked(bool(f.get("high_contrast", False)))
-        self.large_text.setChecked(bool(f.get("large_text", False)))
+        self.setup.fill_form(
+            {"candidate_id": "", "candidate_name": "", "high_contrast": False, "large_text": False}
+            | self._prefill
+        )
 
     def _name_page_widgets(self) -> None:
         """The pages' widgets by the names the window has always given them."""
@@ -195,6 +197,7 @@ class StartWindow(QMainWindow):
         self.resume.skip_button.clicked.connect(self.show_setup)
         self.resume.list.itemActivated.connect(self._resume)
         self.setup.settingsChanged.connect(self.settingsChanged)
+        self.setup.localeChosen.connect(self.localeRequested)
         self.setup.open_package_button.clicked.connect(self._choose_package)
         self.setup.candidate_name.returnPressed.connect(self._to_preflight)
         self.setup.preflight_button.clicked.connect(self._to_preflight)
@@ -223,6 +226,15 @@ class StartWindow(QMainWindow):
         chosen = self.resume.selected()
         if chosen is not None:
             self.resumeRequested.emit(chosen)
+
+    def form_state(self) -> dict[str, object]:
+        """The set-up page as the proctor left it (empty before the PIN is entered)."""
+        return self.setup.form_state() if self._built else {}
+
+    def open_setup(self) -> None:
+        """Straight to the set-up page: the proctor unlocked this screen before it was rebuilt."""
+        self._ensure_pages()
+        self.show_setup()
 
     def show_setup(self) -> None:
         self.pages.setCurrentWidget(self.setup_page)
@@ -270,7 +282,10 @@ class StartWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         name, _ = QFileDialog.getOpenFileName(
-            parent, "Open an exam package", "", "Exam packages (*.pocusexam)"
+            parent,
+            QCoreApplication.translate("StartWindow", "Open an exam package"),
+            "",
+            QCoreApplication.translate("StartWindow", "Exam packages (*.pocusexam)"),
         )
         return Path(name) if name else None
 
@@ -291,8 +306,10 @@ class StartWindow(QMainWindow):
 
         text, ok = QInputDialog.getText(
             parent,
-            "Unlock the exam package",
-            f"Passphrase of {package_name}, to resume the unfinished exam:",
+            QCoreApplication.translate("StartWindow", "Unlock the exam package"),
+            QCoreApplication.translate(
+                "StartWindow", "Passphrase of {package}, to resume the unfinished exam:"
+            ).format(package=package_name),
             QLineEdit.EchoMode.Password,
         )
         return text if ok and text else None
@@ -313,8 +330,13 @@ class StartWindow(QMainWindow):
         exam = self.selected_exam()
         p = self.exam_progress()
         assert exam is not None and p is not None
-        who = f"{exam.title} for {p.candidate_name} ({p.candidate_id}): "
-        self.preflight.show_checking(who + ", ".join(_accommodations(p)))
+        who = self.tr("{exam} for {name} ({id}): {accommodations}").format(
+            exam=exam.title,
+            name=p.candidate_name,
+            id=p.candidate_id,
+            accommodations=", ".join(_accommodations(p)),
+        )
+        self.preflight.show_checking(who)
         QApplication.processEvents()
         self.forget_package()
         package_checks: list[Check] = []
@@ -366,11 +388,12 @@ class StartWindow(QMainWindow):
 
 def _accommodations(p: ExamProgress) -> list[str]:
     """The accommodations and mode of a sitting, in the words the preflight shows them."""
-    extras = [f"{p.time_multiplier:g} × time"]
+    factor = QLocale().toString(p.time_multiplier, "g", 3)
+    extras = [QCoreApplication.translate("StartWindow", "{factor} × time").format(factor=factor)]
     if p.captions_always:
-        extras.append("captions always on")
+        extras.append(QCoreApplication.translate("StartWindow", "captions always on"))
     if p.large_text:
-        extras.append("larger text")
+        extras.append(QCoreApplication.translate("StartWindow", "larger text"))
     if p.practice:
-        extras.append("PRACTICE mode")
+        extras.append(QCoreApplication.translate("StartWindow", "PRACTICE mode"))
     return extras

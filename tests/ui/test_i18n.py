@@ -14,7 +14,10 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+from pocus_player.core.case_map import graph_edges
+from pocus_player.core.model import MediaKind
 from pocus_player.core.pin import PinStore, ScryptParams
+from pocus_player.core.settings_store import ExamDef
 from pocus_player.ui import i18n
 from pocus_player.ui.captions_view import CaptionOverlay, TranscriptDrawer
 from pocus_player.ui.pin_prompt import PinPrompt
@@ -166,10 +169,119 @@ def _captions(qtbot, tmp_path) -> tuple[QWidget, list[str]]:  # type: ignore[no-
     return host, []
 
 
+def _demo_exams() -> list[ExamDef]:
+    from pocus_player import resources
+
+    cases = sorted(resources.demo_cases())
+    return [
+        ExamDef(id="demo-certificate", title="Demo certificate", cases=tuple(cases)),
+        ExamDef(id=cases[0].stem, title="Demo case", cases=(cases[0],)),
+    ]
+
+
+def _setup_page(qtbot, tmp_path) -> tuple[QWidget, list[str]]:  # type: ignore[no-untyped-def]
+    from pocus_player.ui.start_setup import SetupPage
+
+    exams = _demo_exams()
+    page = SetupPage(exams, practice=False, preselect=None)
+    page.update_exam_cases()
+    names = [i18n.language_name(code) for code in i18n.available_locales()]
+    content = [e.title for e in exams] + [p.stem for e in exams for p in e.cases] + names
+    return page.page, content
+
+
+def _setup_page_messages(qtbot, tmp_path) -> tuple[QWidget, list[str]]:  # type: ignore[no-untyped-def]
+    # What the page says when a field is missing, shown as the start window shows it.
+    from pocus_player.ui.forms import show_message
+    from pocus_player.ui.start_setup import SetupPage
+
+    page = SetupPage([], practice=True, preselect=None)
+    page.update_exam_cases()
+    problem = page.problem()
+    assert problem is not None
+    show_message(page.message, problem[0])
+    names = [i18n.language_name(code) for code in i18n.available_locales()]
+    return page.page, names
+
+
+def _resume_page(qtbot, tmp_path) -> tuple[QWidget, list[str]]:  # type: ignore[no-untyped-def]
+    from pocus_player.core.resume import UnfinishedSession
+    from pocus_player.ui.start_resume import ResumePage
+
+    unfinished = UnfinishedSession(
+        session_id="abcdefgh",
+        journal_path=tmp_path / "j.pocusresult",
+        resume_path=tmp_path / "j.resume",
+        case_id="fast-trauma",
+        candidate_id="C-042",
+        started="20260115T093000Z",
+        last_seq=3,
+        last_kind="submit",
+        resume_state=None,
+    )
+    page = ResumePage()
+    page.fill([unfinished])
+    return page.page, ["fast-trauma", "C-042"]
+
+
+def _preflight_page(qtbot, tmp_path) -> tuple[QWidget, list[str]]:  # type: ignore[no-untyped-def]
+    from pocus_player.ui.readiness import Check, board_key_check
+    from pocus_player.ui.start_preflight import PreflightPage
+
+    page = PreflightPage(audio_output="dummy")
+    page.show_checking("Demo case")
+    checks = [
+        Check(QCoreApplication.translate("ExamChecks", "Case {case}").format(case="x"), False, "x"),
+        board_key_check(None),
+        Check("x", True, "x", warning=True),
+    ]
+    page.show_checks(checks)
+    return page, ["Demo case"]
+
+
+def _preview_window(qtbot, tmp_path) -> tuple[QWidget, list[str]]:  # type: ignore[no-untyped-def]
+    # Over the null engine (no pictures decoded), following the case to its first questions.
+    from pocus_player.media.engine_api import State
+    from pocus_player.media.null_engine import NullEngine
+    from pocus_player.ui.preview_window import PreviewWindow
+    from tests.core.test_lint import ManifestProbe, content_copy
+
+    probe = ManifestProbe()
+    engine = NullEngine(probe)
+    window = PreviewWindow(content_copy(tmp_path), probe=probe, engine=engine, watch=False)
+    qtbot.addWidget(window)
+    window.start_follow()
+    qtbot.waitUntil(lambda: engine.state is State.PLAYING, timeout=3000)
+    with qtbot.waitSignal(window.followChanged, timeout=3000):
+        engine.advance(4.1)
+    assert window.question_widgets()
+    case = window.case
+    assert case is not None
+    content = list(case_content(case))
+    for q in case.questions:
+        content += case_content(case, q)
+    for step in case.steps:
+        content += [step.id, step.title or "", step.instructions or ""]
+        content += [cp.id for cp in step.checkpoints] + [cp.title or "" for cp in step.checkpoints]
+    content += [m.id for m in case.media] + [m.title or "" for m in case.media]
+    content += [str(window.case_path.name), "pocus-player"]
+    content += [e.label for e in graph_edges(case) if e.kind == "rule"]  # the author's words
+    content += [w.accessibleDescription() for w in window.findChildren(CaptionOverlay)]
+    content += ["Scroll Left", "Scroll Right"]  # Qt's own (its tab bar): Qt translates those
+
+    content += [kind.value for kind in MediaKind]  # the case script's own words for media
+    return window, sorted({c for c in content if c}, key=len, reverse=True)
+
+
 SCREEN_PARTS = {
     "pin prompts": _pin_prompts,
     "proctor panel": _proctor_panel,
     "captions and transcript": _captions,
+    "set-up page": _setup_page,
+    "set-up page with a message": _setup_page_messages,
+    "resume page": _resume_page,
+    "preflight page": _preflight_page,
+    "preview window": _preview_window,
 }
 
 
@@ -178,7 +290,8 @@ def test_pseudo_locale_leaves_no_english(qtbot, tmp_path, use_locale, part: str)
     use_locale(i18n.PSEUDO_LOCALE)
     root, content = SCREEN_PARTS[part](qtbot, tmp_path)
     show(qtbot, root)
-    assert english_left(screen_texts(root), content) == []
+    found = english_left(screen_texts(root), content)
+    assert found == [], "\n".join(found)
 
 
 @pytest.mark.parametrize("case_name", DEMO_CASES)
@@ -271,3 +384,76 @@ def test_pseudo_locale_proctor_panel_fits_at_200_percent(qtbot, qapp, use_locale
     finally:
         theme.apply(qapp)
         qapp.setStyleSheet("")
+
+
+def test_the_cut_off_check_finds_a_label_and_a_button_too_narrow(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    from tests.ui.i18n_support import cut_off_texts
+
+    host = QWidget()
+    layout = QVBoxLayout(host)
+    fits = QLabel("Short")
+    narrow = QLabel("A label a good deal wider than forty pixels")
+    narrow.setFixedWidth(40)
+    button = QPushButton("A button a good deal wider than forty pixels")
+    button.setFixedWidth(40)
+    for w in (fits, narrow, button):
+        layout.addWidget(w)
+    show(qtbot, host, 400, 200)
+    found = cut_off_texts(host)
+    assert len(found) == 2
+    assert found[0].startswith("QLabel") and found[1].startswith("QPushButton")
+
+
+def test_the_set_up_page_switches_the_language_and_keeps_the_form(qtbot, qapp, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pocus_player.ui.app import AppOptions, ExamApp
+    from tests.ui.app_support import PIN, make_pin
+
+    make_pin(tmp_path / "cfg")
+    app = ExamApp(
+        AppOptions(config_dir=tmp_path / "cfg", results_dir=tmp_path / "r", kiosk=False)
+    )
+    try:
+        start = app.show_start()
+        qtbot.addWidget(start)
+        start.pin_prompt.pin.setText(PIN)
+        start.pin_prompt.ok.click()
+        setup = start.setup
+        codes = [setup.language.itemData(i) for i in range(setup.language.count())]
+        names = [setup.language.itemText(i) for i in range(setup.language.count())]
+        assert codes == list(i18n.available_locales())
+        assert names == [i18n.language_name(code) for code in codes]
+        assert setup.language.currentData() == i18n.current_locale() == "en"
+        assert setup.preflight_button.text() == "Run the &preflight checks"
+        # The proctor fills in the form, then picks Spanish.
+        setup.exam_combo.setCurrentIndex(setup.exam_combo.count() - 1)
+        exam = setup.selected_exam()
+        start.candidate_id.setText("C-042")
+        start.candidate_name.setText("Ana Ruiz")
+        setup.multiplier.setCurrentIndex(2)
+        multiplier = setup.multiplier.currentData()
+        start.captions_always.setChecked(True)
+        start.practice.setChecked(True)
+        setup.language.setCurrentIndex(codes.index("es"))
+        setup.language.activated.emit(codes.index("es"))
+        assert i18n.current_locale() == "es" and app.locale == "es"
+        rebuilt = app.start_window
+        assert rebuilt is not start
+        qtbot.addWidget(rebuilt)
+        # Built again in Spanish, on the set-up page (no second PIN), as the proctor left it.
+        assert rebuilt.pages.currentWidget() is rebuilt.setup_page
+        assert rebuilt.setup.preflight_button.text() == "Hacer las comprobaciones &previas"
+        assert rebuilt.setup.language.currentData() == "es"
+        assert rebuilt.selected_exam() == exam
+        assert rebuilt.candidate_id.text() == "C-042"
+        assert rebuilt.candidate_name.text() == "Ana Ruiz"
+        assert rebuilt.multiplier.currentData() == multiplier
+        assert rebuilt.captions_always.isChecked() and rebuilt.practice.isChecked()
+        assert "× tiempo" in rebuilt.multiplier.currentText()
+        from pocus_player.core.settings_store import SettingsStore
+
+        assert SettingsStore(app.dirs).load().settings.locale == "es"
+    finally:
+        app.shutdown()
+        i18n.install(i18n.SOURCE_LOCALE, qapp)
