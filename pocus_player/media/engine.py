@@ -221,8 +221,8 @@ class MediaEngine(QObject):
 
     @property
     def timeline(self) -> FrameTimeline:
-        """Frame numbers and media time of the loaded clip."""
-        return FrameTimeline(self.frame_rate)
+        """Frame numbers and media time of the loaded clip (its pictures' own times)."""
+        return self._media.timeline if self._media else FrameTimeline()
 
     @property
     def current_frame(self) -> int:
@@ -359,7 +359,7 @@ class MediaEngine(QObject):
 
     def set_checkpoints(self, checkpoints: Iterable[Checkpoint | CueTarget]) -> None:
         """Frames to stop on; each fires once per load (in frame order)."""
-        self._cues.set(checkpoints, self.frame_rate)
+        self._cues.set(checkpoints, self.timeline)
         self._arm_next_cue()
 
     def _arm_next_cue(self) -> None:
@@ -629,7 +629,7 @@ class MediaEngine(QObject):
             if self._anchor is None:
                 self._anchor = (fr.index, now)
             a_idx, a_t = self._anchor
-            due = a_t + (fr.index - a_idx) / fps
+            due = a_t + media.timeline.span_s(a_idx, fr.index)
             if due - now > 0.002:
                 self._present_timer.start(max(1, int((due - now) * 1000)))
                 break

@@ -14,8 +14,10 @@ driven by hand in a test on recorded timestamps:
   told apart from libvlc showing that picture again by when it arrives
   (`_is_redisplay`). A GIF is numbered in ticks of its frame rate instead: a
   picture covers as many frame numbers as it lasts ticks.
-- `FrameTimeline` maps a frame number to the media time it starts at and back,
-  for a clip of a known frame rate (the probe's, else the authored one).
+- `FrameTimeline` (core.frame_timeline, re-exported here) maps a frame number
+  to the media time it starts at and back: by the pictures' own presentation
+  times when the probe read them, else by the clip's rate (the probe's, else
+  the authored one). The numbering's schedule follows the same timeline.
 - `LibvlcClock` estimates media time between libvlc's coarse clock updates,
   for narration (no pictures to count) and for native rendering.
 
@@ -29,7 +31,21 @@ import itertools
 from collections import deque
 from dataclasses import dataclass
 
-from pocus_player.media.engine_api import DEFAULT_FRAME_RATE
+from pocus_player.core.frame_timeline import (
+    DEFAULT_FRAME_RATE,
+    FrameTimeline,
+    clip_frame_rate,
+    clip_timeline,
+)
+
+__all__ = [
+    "FrameTimeline",
+    "LibvlcClock",
+    "Numbered",
+    "PictureNumbering",
+    "clip_frame_rate",
+    "clip_timeline",
+]
 
 # How far a recognised picture may move the count (frames).
 _MAX_CORRECTION = 3
@@ -39,37 +55,6 @@ _MAX_CORRECTION = 3
 _DUE_TOLERANCE_S = 0.003
 # How many recent pictures estimate the schedule (a few, so clock drift passes).
 _SCHEDULE_PICTURES = 8
-
-
-def clip_frame_rate(probed: float | None, authored: float | None) -> float:
-    """The rate a clip is numbered at: the probe's, else the authored one, else 25."""
-    return probed or authored or DEFAULT_FRAME_RATE
-
-
-@dataclass(frozen=True, slots=True)
-class FrameTimeline:
-    """Frame numbers and media time (ms) for a clip of constant frame rate."""
-
-    frame_rate: float = DEFAULT_FRAME_RATE
-
-    def frame_to_ms(self, index: int) -> int:
-        """When frame `index` starts, rounded to the nearest millisecond."""
-        return round(index * 1000.0 / self.frame_rate)
-
-    def frame_start_ms(self, index: int) -> int:
-        """When frame `index` starts, rounded down (a seek there shows the frame itself)."""
-        return int(index * 1000 / self.frame_rate)
-
-    def ms_to_frame(self, ms: float) -> int:
-        """The frame on screen at media time `ms`."""
-        return int(ms * self.frame_rate / 1000.0 + 1e-6)
-
-    def frame_to_s(self, index: int) -> float:
-        return index / self.frame_rate
-
-    def frame_count(self, duration_s: float) -> int:
-        """Frames in a clip of this length (an estimate: the file's duration times the rate)."""
-        return round(duration_s * self.frame_rate)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +78,7 @@ class PictureNumbering:
         self.redisplays = 0
         self.delivered = 0
         self.last_index = -1
-        self.frame_rate = DEFAULT_FRAME_RATE
+        self.timeline = FrameTimeline(DEFAULT_FRAME_RATE)
         self.rate = 1.0
         self._by_index: dict[int, bytes] = {}
         self._by_print: dict[bytes, set[int]] = {}
@@ -109,9 +94,15 @@ class PictureNumbering:
 
     # -- set-up -------------------------------------------------------------
 
-    def configure(self, frame_rate: float, picture_ticks: tuple[int, ...] | None = None) -> None:
-        """The clip's rate, and for a GIF how many ticks each picture lasts (see FrameSink.configure)."""
-        self.frame_rate = frame_rate
+    @property
+    def frame_rate(self) -> float:
+        return self.timeline.frame_rate
+
+    def configure(
+        self, timeline: FrameTimeline, picture_ticks: tuple[int, ...] | None = None
+    ) -> None:
+        """When the clip's pictures are due, and for a GIF how many ticks each lasts (see FrameSink.configure)."""
+        self.timeline = timeline
         self._starts = (
             tuple(itertools.accumulate(picture_ticks, initial=0)) if picture_ticks else None
         )
@@ -235,15 +226,17 @@ class PictureNumbering:
         next is due one period after the previous new picture (itself shown at
         or after its due time). Clips faster than the repeat interval see no
         repeat while playing; one coming more than half a period late (decoding
-        starved) is a repeat too.
+        starved) is a repeat too. Pictures are due at their own times (`timeline`):
+        a variable-rate clip's uneven gaps are its schedule.
         """
         if self._paused:
             return True
         if self._starts:
             return True  # no two pictures in a row are alike (see FrameSink.configure)
-        period = 1.0 / (self.frame_rate * self.rate)
+        # the gap before the next picture: its own, on a variable-rate clip
+        period = self.timeline.span_s(self._next - 1, self._next) / self.rate
         if len(self._offsets) >= 2:
-            due = min(self._offsets) + self._next * period
+            due = min(self._offsets) + self.timeline.frame_to_s(self._next) / self.rate
         else:
             due = self._prev_time + period
         return not due - _DUE_TOLERANCE_S <= now <= due + 0.5 * period
@@ -254,7 +247,7 @@ class PictureNumbering:
             self._off_clock = False
             return
         period = 1.0 / (self.frame_rate * self.rate)
-        offset = now - index * period
+        offset = now - self.timeline.frame_to_s(index) / self.rate
         if self._offsets and abs(offset - min(self._offsets)) > 0.25 * period:
             self._offsets.clear()  # not the schedule seen so far: start again from here
         self._offsets.append(offset)

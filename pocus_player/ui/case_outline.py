@@ -159,13 +159,13 @@ class CaseOutline(QTreeWidget):
         font = item.font(0)
         font.setBold(True)
         item.setFont(0, font)
-        fps = None
-        if step.media is not None:
-            fps = case.media_by_id(step.media).frame_rate
+        timeline = None
+        if step.media is not None and case.media_by_id(step.media).frame_rate:
+            timeline = case.media_by_id(step.media).timeline
         for cp in step.checkpoints:
             ct = OutlineTarget(step.id, cp.id)
             title = f" {cp.title}" if cp.title else ""
-            when = checkpoint_label(cp, fps)
+            when = checkpoint_label(cp, timeline)
             cpi = self._add(item, f"{cp.id} at {when}", ct, ("checkpoint", cp.id))
             cpi.setToolTip(0, f"checkpoint {cp.id} at {when}{title}")
             self._question_items(case, cpi, ct, cp.questions)

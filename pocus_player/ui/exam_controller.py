@@ -497,7 +497,7 @@ class ExamController(QObject):
             # Resumed at an open checkpoint (its clip was not loaded): show the held frame.
             item = self.media_item(d.media_id)
             self._load(d.media_id, autoplay=False, checkpoints=())
-            self._pending_seek = (d.checkpoint.target_frame(item.frame_rate or 25.0), d)
+            self._pending_seek = (d.checkpoint.target_frame(item.timeline), d)
         elif self.phase is Phase.REVIEWING:
             self.engine.stop()
             self._loaded_media = None
@@ -519,7 +519,7 @@ class ExamController(QObject):
             assert plan.resume_at is not None
             item = self.media_item(plan.media_id)
             self._load(plan.media_id, autoplay=False, checkpoints=plan.stops)
-            frame = plan.resume_at.target_frame(item.frame_rate or 25.0)
+            frame = plan.resume_at.target_frame(item.timeline)
             self._pending_seek = (frame, d)
         else:
             self._load(plan.media_id, autoplay=True, checkpoints=plan.stops)
@@ -542,9 +542,7 @@ class ExamController(QObject):
         if media is not None and not media.is_video:
             # Audio: a checkpoint is a time; start there.
             self._pending_seek = None
-            self.engine.seek_ms(
-                frame * 1000.0 / (self.media_item(d.media_id or "").frame_rate or 25.0)
-            )
+            self.engine.seek_ms(self.media_item(d.media_id or "").timeline.frame_to_ms(frame))
             if d.action is not MediaAction.HOLD:
                 self.engine.play()
             return

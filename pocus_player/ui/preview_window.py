@@ -413,7 +413,7 @@ class PreviewWindow(QMainWindow):
         text = f"{step.title or step.id}"
         if cp is not None:
             text += (
-                f" · checkpoint {cp.id} at {checkpoint_label(cp, self.model.step_frame_rate(step))}"
+                f" · checkpoint {cp.id} at {checkpoint_label(cp, self.model.step_timeline(step))}"
             )
             if cp.title:
                 text += f": {cp.title}"

@@ -152,6 +152,7 @@ def _still(path: Path) -> dict[str, object]:
 def _play(engine: Any, path: Path, frame: int | None, out: Path | None, n: int) -> dict[str, Any]:
     from PySide6.QtCore import QEventLoop, QTimer
 
+    from pocus_player.core.frame_timeline import clip_timeline
     from pocus_player.media.engine import CueTarget
     from pocus_player.media.probe import VlcMediaProbe
 
@@ -193,8 +194,7 @@ def _play(engine: Any, path: Path, frame: int | None, out: Path | None, n: int) 
             result["kind"] = "video"
             target = frame
             if target is None:
-                fps = info.frame_rate or 25.0
-                target = max(0, int(info.duration_s * fps) // 2)
+                target = max(0, clip_timeline(info).frame_count(info.duration_s) // 2)
             result["target"] = target
             engine.load(path, checkpoints=[CueTarget("smoke", target)])
             timer.start(int(TIMEOUT_S * 1000))

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QTimer
 
+from pocus_player.core.frame_timeline import FrameTimeline
 from pocus_player.core.model import Checkpoint
 from pocus_player.media.engine import CueTarget, FaultKind, MediaEngine, State
 from pocus_player.media.policy import (
@@ -46,7 +47,7 @@ def test_twenty_checkpoints_stop_on_the_authored_frame_and_resume_without_a_jump
         else:
             t = (f + rng.uniform(0.05, 0.9)) / 30.0
             checkpoints.append(Checkpoint(f"cp{i}", time_s=round(t, 3), frame=None, questions=()))
-    targets = {cp.id: cp.target_frame(30.0) for cp in checkpoints}
+    targets = {cp.id: cp.target_frame(FrameTimeline(30.0)) for cp in checkpoints}
     stops: list[tuple[str, int, int]] = []
     states: list[State] = []
     presented: list[tuple[int, int]] = []

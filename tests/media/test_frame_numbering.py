@@ -39,7 +39,7 @@ def replay(numbering: PictureNumbering, arrivals, start: float = 500.0) -> list[
 @pytest.fixture
 def numbering() -> PictureNumbering:
     n = PictureNumbering()
-    n.configure(10.0)
+    n.configure(FrameTimeline(10.0))
     n.restart(forget=True)
     return n
 
@@ -71,9 +71,25 @@ def test_a_picture_seen_before_puts_a_skipped_count_right(numbering):
     assert numbering.corrections == 1
 
 
+def test_a_variable_rate_schedule_follows_the_pictures_own_times():
+    """Pictures due at uneven times: a repeat inside a long gap is libvlc's redisplay, a
+    repeat at the next picture's own (short) due time is a held picture, a new frame."""
+    times = (0.0, 0.05, 0.10, 0.30, 0.35, 0.40, 0.60)
+    n = PictureNumbering()
+    n.configure(FrameTimeline(10.0, times))
+    n.restart(forget=True)
+    arrivals = [
+        (0, 0.0), (1, 0.05), (2, 0.10), (2, 0.18),  # frame 2 shown again in its 200 ms gap
+        (3, 0.30), (3, 0.35),  # frames 3 and 4 are one picture held, 50 ms apart
+        (5, 0.40), (5, 0.48), (6, 0.60),
+    ]  # fmt: skip
+    assert replay(n, arrivals) == [0, 1, 2, None, 3, 4, 5, None, 6]
+    assert n.redisplays == 2
+
+
 def test_gif_pictures_cover_their_ticks():
     n = PictureNumbering()
-    n.configure(10.0, picture_ticks=(1, 3, 2))
+    n.configure(FrameTimeline(10.0), picture_ticks=(1, 3, 2))
     n.restart(forget=True)
     ticks = [n.number(digest(c), 1.0 + 0.1 * i) for i, c in enumerate((0, 1, 2, 2))]
     assert [t.ticks if t else None for t in ticks] == [range(0, 1), range(1, 4), range(4, 6), None]
