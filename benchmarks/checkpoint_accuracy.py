@@ -46,6 +46,7 @@ from tests.media.fidelity_corpus import (
     build_fidelity_corpus,
     ffprobe_facts,
     picture_number,
+    picture_numbers,
 )
 from tests.media.media_fixtures import encode_pattern, pattern_number, qimage_array
 
@@ -85,22 +86,6 @@ def run_clip(engine: MediaEngine, path: Path, fps: float, count: int, frames: in
     engine.checkpoint_reached.disconnect(on_cp)
     engine.ended.disconnect(loop.quit)
     return results
-
-
-def picture_numbers(path: Path, width: int, height: int) -> list[int]:
-    """The pattern number of every picture ffmpeg decodes from `path`, in presentation order."""
-    raw = subprocess.run(
-        [
-            *("ffmpeg", "-v", "error", "-i", str(path), "-fps_mode", "passthrough"),
-            *("-f", "rawvideo", "-pix_fmt", "rgb24", "-"),
-        ],
-        capture_output=True,
-        check=True,
-    ).stdout
-    import numpy as np
-
-    frames = np.frombuffer(raw, np.uint8).reshape(-1, height, width, 3)
-    return [picture_number(f) for f in frames]
 
 
 def run_fidelity_clip(

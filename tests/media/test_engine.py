@@ -23,13 +23,11 @@ from pocus_player.media.policy import (
 from tests.media.media_fixtures import (
     PATTERN_H,
     PATTERN_W,
-    closest_reference,
     first_pictures,
     load,
     pattern_frames,
     pattern_number,
     qimage_array,
-    reference_frames,
     shown_number,
 )
 
@@ -365,44 +363,7 @@ def test_no_audio_device_is_reported_and_video_still_plays(qtbot, vlc_instance, 
         engine.close()
 
 
-# --------------------------------------------------------------------- corpus
-
-
-def _corpus_ids():  # type: ignore[no-untyped-def]
-    from tests.conftest import CORPUS
-    from tests.media.media_fixtures import corpus_clips
-
-    if not (CORPUS / "MANIFEST.tsv").is_file():
-        return []
-    return [c.path.name for c in corpus_clips(CORPUS)]
-
-
-@pytest.mark.parametrize("name", _corpus_ids())
-def test_corpus_clip_loads_plays_and_stops_on_the_reference_frame(
-    qtbot, media_engine, corpus_dir, name
-):
-    from tests.media.media_fixtures import corpus_clips
-
-    clip = next(c for c in corpus_clips(corpus_dir) if c.path.name == name)
-    target = clip.frames // 2
-    load(qtbot, media_engine, clip.path, checkpoints=[CueTarget("mid", target)])
-    media = media_engine.media
-    assert media.frame_rate == pytest.approx(clip.fps, rel=0.005)
-    assert media.info.duration_s == pytest.approx(
-        clip.duration, abs=max(0.15, 0.02 * clip.duration)
-    )
-    assert (media.info.width, media.info.height) == (clip.width, clip.height)
-    assert media.info.has_audio == clip.has_audio
-    with qtbot.waitSignal(media_engine.checkpoint_reached, timeout=20_000) as blocker:
-        pass
-    assert blocker.args == ["mid", target]
-    frozen = qimage_array(media_engine.frozen_frame())
-    refs = reference_frames(clip.path, target - 3, target + 3, clip.width, clip.height)
-    best, best_mad = closest_reference(frozen, refs)
-    target_mad = float(np.abs(refs[target][..., :3].astype(np.int16) - frozen[..., :3]).mean())
-    # the frozen frame is the reference frame at the target (or indistinguishable from it)
-    assert target_mad <= best_mad + 1e-9, (best, best_mad, target_mad)
-    assert target_mad < 2.0
+# The shared corpus and the fidelity corpus: tests/media/test_checkpoint_fidelity.py
 
 
 def test_every_start_shows_frame_zero_then_each_frame_in_turn(qtbot, media_engine, media_files):
