@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QGuiApplication
 
+from pocus_player.core.frame_timeline import FrameTimeline
 from pocus_player.core.model import Checkpoint
 from pocus_player.media.engine import MediaEngine
 from pocus_player.media.probe import VlcMediaProbe
@@ -68,7 +69,7 @@ def run_clip(engine: MediaEngine, path: Path, fps: float, count: int, frames: in
 
     def on_cp(cid: str, frame: int) -> None:
         shown = pattern_number(qimage_array(engine.frozen_frame()))
-        target = next(c for c in cps if c.id == cid).target_frame(fps)
+        target = next(c for c in cps if c.id == cid).target_frame(FrameTimeline(fps))
         results.append((target, shown, time.monotonic() - t_stop[0]))
         QTimer.singleShot(30, resume)
 

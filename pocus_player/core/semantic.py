@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from pocus_player.core.errors import Problem
+from pocus_player.core.frame_timeline import FrameTimeline
 from pocus_player.core.media_info import MediaInfo, MediaProbe, MediaProbeError
 from pocus_player.core.model import END, NOT_POSSIBLE
 from pocus_player.core.timecode import parse_time
@@ -372,6 +373,8 @@ class SemanticChecker:
                     continue
                 frame = cp["frame"]
                 times = self._picture_times(item, info)
+                # the picture's own time (a variable rate is uneven), else frame / fps
+                timeline = FrameTimeline(float(fps), times)
                 if times:
                     if frame >= len(times):
                         self.report(
@@ -380,9 +383,7 @@ class SemanticChecker:
                             f"{item.get('file') if item else 'the media'} ({len(times) - 1})",
                         )
                         continue
-                    t = times[frame]  # the picture's own time (a variable rate is uneven)
-                else:
-                    t = frame / float(fps)
+                t = timeline.frame_to_s(frame)
             else:
                 continue
             if t <= last_t:
@@ -399,7 +400,7 @@ class SemanticChecker:
         self, item: dict[str, Any] | None, info: MediaInfo | None
     ) -> tuple[float, ...] | None:
         """Each frame's time when frames are the file's pictures (not a GIF's ticks)."""
-        if item is None or info is None or not info.frame_times:
+        if item is None or info is None or not info.frame_times or info.frames_are_ticks:
             return None
         target = self.resolved.get(item.get("file", ""))
         if target is None or _is_gif(target):
