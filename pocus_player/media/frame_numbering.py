@@ -55,6 +55,8 @@ _MAX_CORRECTION = 3
 _DUE_TOLERANCE_S = 0.003
 # How many recent pictures estimate the schedule (a few, so clock drift passes).
 _SCHEDULE_PICTURES = 8
+# At most this many pictures lost when libvlc resumes from a pause (see `_lost_at_resume`).
+_MAX_LOST_AT_RESUME = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +77,7 @@ class PictureNumbering:
     def __init__(self) -> None:
         self._next = 0
         self.corrections = 0
+        self.lost = 0  # pictures libvlc never showed, told by when the next one came
         self.redisplays = 0
         self.delivered = 0
         self.last_index = -1
@@ -91,6 +94,7 @@ class PictureNumbering:
         self._offsets: deque[float] = deque(maxlen=_SCHEDULE_PICTURES)
         self._off_clock = True  # the next new picture may be shown off the clock
         self._paused_at: float | None = None  # when libvlc was last asked to pause
+        self._resumed_at: float | None = None  # when it was asked to play on, until a new picture
 
     # -- set-up -------------------------------------------------------------
 
@@ -114,6 +118,7 @@ class PictureNumbering:
         self._prev_print = None
         self._paused = False
         self._paused_at = None
+        self._resumed_at = None
         self._offsets.clear()
         # a start or seek shows its first picture while paused, off the schedule
         self._off_clock = True
@@ -142,6 +147,7 @@ class PictureNumbering:
             self._offsets = deque((o + moved for o in self._offsets), _SCHEDULE_PICTURES)
             self._prev_time += moved
             self._off_clock = True
+            self._resumed_at = now
 
     def hold(self) -> None:
         """The stop frame was delivered and libvlc is being asked to pause."""
@@ -171,6 +177,11 @@ class PictureNumbering:
             return None
         expected = self._next
         candidates = self._by_print.get(digest)
+        resumed_at, self._resumed_at = self._resumed_at, None
+        if resumed_at is not None and not candidates and not repeat:
+            lost = self._lost_at_resume(now, resumed_at, expected)
+            self.lost += lost
+            expected += lost
         index, identified = expected, False
         if candidates:
             if expected in candidates:
@@ -199,6 +210,33 @@ class PictureNumbering:
         self.last_index = ticks[-1]
         self.delivered += 1
         return Numbered(ticks, identified)
+
+    def _lost_at_resume(self, now: float, resumed_at: float, expected: int) -> int:
+        """How many pictures libvlc lost when it played on after a pause (0 almost always).
+
+        On resume libvlc shows the picture it had ready before the pause at once,
+        off the schedule; now and then (a clip whose pictures pass through a
+        converter chain: 4:4:4, a declared size) it loses that picture instead,
+        and the first to come is the next one, on its own time. A new picture
+        that comes not at once but on the due time of a later frame, by the
+        schedule the pause moved (known within ~1 ms), is that later frame.
+        Pictures seen before are numbered by their content instead.
+        """
+        if self._starts or len(self._offsets) < 2:
+            return 0
+        timeline, rate = self.timeline, self.rate
+        base = min(self._offsets)
+
+        def due(n: int) -> float:
+            return base + timeline.frame_to_s(n) / rate
+
+        period = due(expected + 1) - due(expected)
+        if now - resumed_at < 0.5 * period or now < due(expected) + 0.75 * period:
+            return 0  # the picture held ready, shown at once, or the expected one on time
+        for lost in range(1, _MAX_LOST_AT_RESUME + 1):
+            if abs(now - due(expected + lost)) <= 0.25 * (due(expected + lost) - due(expected + lost - 1)):
+                return lost
+        return 0  # late for another reason (decoding starved): keep the count
 
     def _ticks(self, count: int) -> range:
         """The ticks the count-th picture covers (just `count` for one-tick pictures)."""

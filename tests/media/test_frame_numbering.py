@@ -87,6 +87,37 @@ def test_a_variable_rate_schedule_follows_the_pictures_own_times():
     assert n.redisplays == 2
 
 
+def paused_after(stop: int, pause_s: float, rate: float = 30.0) -> tuple[PictureNumbering, float]:
+    """Frames 0..stop on their schedule, then a pause of `pause_s`: (numbering, resume time)."""
+    n = PictureNumbering()
+    n.configure(FrameTimeline(rate))
+    n.restart(forget=True)
+    replay(n, [(i, i / rate) for i in range(stop + 1)], start=100.0)
+    paused = 100.0 + stop / rate + 0.0003
+    n.set_paused(True, paused)
+    n.set_paused(False, paused + pause_s)
+    return n, paused + pause_s
+
+
+def test_a_picture_lost_on_resume_is_told_by_when_the_next_comes():
+    # as recorded on a 4:4:4 clip: stop on 36, 61 ms paused, frame 37 never shown, and
+    # the first picture comes on frame 38's due time (moved by the pause), not at once
+    n, resumed = paused_after(36, 0.061)
+    due_38 = 0.061 + 38 / 30  # after 100.0
+    assert replay(n, [(38, due_38 + 0.0012), (39, due_38 + 1 / 30)], start=100.0) == [38, 39]
+    assert n.lost == 1
+    # the usual resume: the picture held ready comes at once, then the next on its time
+    n, resumed = paused_after(36, 0.061)
+    assert replay(n, [(37, resumed - 100.0 + 0.0013), (38, due_38)], start=100.0) == [37, 38]
+    # or the next comes on its own due time (a pause too short to have one ready)
+    n, resumed = paused_after(36, 0.005)
+    assert replay(n, [(37, 0.005 + 37 / 30 + 0.002)], start=100.0) == [37]
+    # late, but on no frame's time (decoding starved): the count stands
+    n, resumed = paused_after(36, 0.061)
+    assert replay(n, [(37, due_38 - 0.5 / 30)], start=100.0) == [37]
+    assert n.lost == 0
+
+
 def test_gif_pictures_cover_their_ticks():
     n = PictureNumbering()
     n.configure(FrameTimeline(10.0), picture_ticks=(1, 3, 2))
