@@ -135,6 +135,8 @@ class FrameSink:
         height: int,
         timeline: FrameTimeline,
         picture_ticks: tuple[int, ...] | None = None,
+        *,
+        with_sound: bool = False,
     ) -> None:
         """Allocate the picture buffer libvlc renders into (call before playing).
 
@@ -143,10 +145,11 @@ class FrameSink:
         for a clip whose pictures each differ from the one before (a GIF, its
         repeats merged): then an exact repeat is always libvlc showing the
         same picture again, whatever its timing. None: every picture is one
-        tick, and repeats are told apart by their timing.
+        tick, and repeats are told apart by their timing. `with_sound`: the clip
+        has an audio track (libvlc then resumes on the audio clock).
         """
         with self._lock:
-            self.numbering.configure(timeline, picture_ticks)
+            self.numbering.configure(timeline, picture_ticks, with_sound=with_sound)
             size = width * height * 4
             if self._buffer is None or len(self._buffer) < size:
                 self._buffer = (ctypes.c_uint8 * size)()
