@@ -95,6 +95,8 @@ class PictureNumbering:
         self._off_clock = True  # the next new picture may be shown off the clock
         self._paused_at: float | None = None  # when libvlc was last asked to pause
         self._resumed_at: float | None = None  # when it was asked to play on, until a new picture
+        # the first picture after a resume came on a later frame's time: (when, how many later)
+        self._suspect: tuple[float, int] | None = None
         self._with_sound = False  # the clip has sound: libvlc resumes on the audio clock
 
     # -- set-up -------------------------------------------------------------
@@ -125,6 +127,7 @@ class PictureNumbering:
         self._paused = False
         self._paused_at = None
         self._resumed_at = None
+        self._suspect = None
         self._offsets.clear()
         # a start or seek shows its first picture while paused, off the schedule
         self._off_clock = True
@@ -154,6 +157,7 @@ class PictureNumbering:
             self._prev_time += moved
             self._off_clock = True
             self._resumed_at = now
+            self._suspect = None
 
     def hold(self) -> None:
         """The stop frame was delivered and libvlc is being asked to pause."""
@@ -183,11 +187,16 @@ class PictureNumbering:
             return None
         expected = self._next
         candidates = self._by_print.get(digest)
-        resumed_at, self._resumed_at = self._resumed_at, None
-        if resumed_at is not None and not candidates and not repeat:
-            lost = self._lost_at_resume(now, resumed_at, expected)
-            self.lost += lost
-            expected += lost
+        if not repeat:
+            resumed_at, self._resumed_at = self._resumed_at, None
+            suspect, self._suspect = self._suspect, None
+            if resumed_at is not None and not candidates:
+                later = self._lost_at_resume(now, resumed_at, expected)
+                self._suspect = (now, later) if later else None
+            elif suspect is not None and not candidates:
+                lost = self._confirm_lost(now, expected, *suspect)
+                self.lost += lost
+                expected += lost
         index, identified = expected, False
         if candidates:
             if expected in candidates:
@@ -217,34 +226,47 @@ class PictureNumbering:
         self.delivered += 1
         return Numbered(ticks, identified)
 
+    def _due(self, index: int) -> float:
+        """When frame `index` is due on the schedule (the pause moved it; see set_paused)."""
+        return min(self._offsets) + self.timeline.frame_to_s(index) / self.rate
+
+    def _on_due(self, now: float, index: int) -> bool:
+        """Whether `now` is frame `index`'s due time, within a quarter of its gap."""
+        return abs(now - self._due(index)) <= 0.25 * (self._due(index) - self._due(index - 1))
+
     def _lost_at_resume(self, now: float, resumed_at: float, expected: int) -> int:
-        """How many pictures libvlc lost when it played on after a pause (0 almost always).
+        """How many frames later than `expected` the first picture after a resume came.
 
         On resume libvlc shows the picture it had ready before the pause at once,
-        off the schedule; now and then (a clip whose pictures pass through a
-        converter chain: 4:4:4, a declared size) it loses that picture instead,
-        and the first to come is the next one, on its own time. A new picture
-        that comes not at once but on the due time of a later frame, by the
-        schedule the pause moved (known within ~1 ms), is that later frame.
-        Pictures seen before are numbered by their content instead. Not for a clip
-        with sound: libvlc then restarts the pictures on the audio clock, and the first
+        or the next picture on its own time; now and then (a clip whose pictures
+        pass through a converter chain: 4:4:4, a declared size) it loses that
+        picture, and the first to come is the one after, on its own time, by the
+        schedule the pause moved (known within ~1 ms). A picture late for want of
+        CPU can come then too; the next picture tells (`_confirm_lost`). Pictures
+        seen before are numbered by their content instead. Not for a clip with
+        sound: libvlc then restarts the pictures on the audio clock, and the first
         comes 35-60 ms after the resume whatever its schedule (measured at 60 fps).
         """
         if self._starts or self._with_sound or len(self._offsets) < 2:
             return 0
-        timeline, rate = self.timeline, self.rate
-        base = min(self._offsets)
-
-        def due(n: int) -> float:
-            return base + timeline.frame_to_s(n) / rate
-
-        period = due(expected + 1) - due(expected)
-        if now - resumed_at < 0.5 * period or now < due(expected) + 0.75 * period:
+        period = self._due(expected + 1) - self._due(expected)
+        if now - resumed_at < 0.5 * period or now < self._due(expected) + 0.75 * period:
             return 0  # the picture held ready, shown at once, or the expected one on time
-        for lost in range(1, _MAX_LOST_AT_RESUME + 1):
-            if abs(now - due(expected + lost)) <= 0.25 * (due(expected + lost) - due(expected + lost - 1)):
-                return lost
-        return 0  # late for another reason (decoding starved): keep the count
+        for later in range(1, _MAX_LOST_AT_RESUME + 1):
+            if self._on_due(now, expected + later):
+                return later
+        return 0  # late, on no frame's time: keep the count
+
+    def _confirm_lost(self, now: float, expected: int, first_at: float, later: int) -> int:
+        """`later` pictures were lost on resume if the second picture keeps their schedule.
+
+        A picture late for want of CPU is followed at once by the next (already
+        due); after a loss the next comes a whole gap later, on its own time.
+        """
+        gap = self._due(expected + later) - self._due(expected + later - 1)
+        if now - first_at >= 0.75 * gap and self._on_due(now, expected + later):
+            return later
+        return 0
 
     def _ticks(self, count: int) -> range:
         """The ticks the count-th picture covers (just `count` for one-tick pictures)."""

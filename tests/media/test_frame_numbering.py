@@ -102,26 +102,34 @@ def paused_after(
     return n, paused + pause_s
 
 
-def test_a_picture_lost_on_resume_is_told_by_when_the_next_comes():
-    # as recorded on a 4:4:4 clip: stop on 36, 61 ms paused, frame 37 never shown, and
-    # the first picture comes on frame 38's due time (moved by the pause), not at once
-    n, resumed = paused_after(36, 0.061)
+def test_a_picture_lost_on_resume_is_told_by_when_the_next_ones_come():
+    # as recorded on a 4:4:4 clip: stop on 36, 61 ms paused, frame 37 never shown: the
+    # first picture comes on frame 38's due time (moved by the pause), not at once, and the
+    # next one a whole frame later, on 39's. The count moves on from the second picture.
     due_38 = 0.061 + 38 / 30  # after 100.0
-    assert replay(n, [(38, due_38 + 0.0012), (39, due_38 + 1 / 30)], start=100.0) == [38, 39]
+    n, resumed = paused_after(36, 0.061)
+    arrivals = [(38, due_38 + 0.0012), (39, due_38 + 1 / 30 + 0.0004), (40, due_38 + 2 / 30)]
+    assert replay(n, arrivals, start=100.0) == [37, 39, 40]
     assert n.lost == 1
+    # late for want of CPU: frame 37 comes on 38's time, and 38 (due already) right after it
+    n, resumed = paused_after(36, 0.061)
+    arrivals = [(37, due_38 + 0.001), (38, due_38 + 0.004), (39, due_38 + 1 / 30)]
+    assert replay(n, arrivals, start=100.0) == [37, 38, 39]
+    assert n.lost == 0
     # the usual resume: the picture held ready comes at once, then the next on its time
     n, resumed = paused_after(36, 0.061)
     assert replay(n, [(37, resumed - 100.0 + 0.0013), (38, due_38)], start=100.0) == [37, 38]
     # or the next comes on its own due time (a pause too short to have one ready)
     n, resumed = paused_after(36, 0.005)
     assert replay(n, [(37, 0.005 + 37 / 30 + 0.002)], start=100.0) == [37]
-    # late, but on no frame's time (decoding starved): the count stands
+    # late, but on no frame's time: the count stands
     n, resumed = paused_after(36, 0.061)
-    assert replay(n, [(37, due_38 - 0.5 / 30)], start=100.0) == [37]
-    assert n.lost == 0
-    # with sound libvlc resumes on the audio clock: the first picture's time says nothing
+    assert replay(n, [(37, due_38 - 0.5 / 30), (38, due_38 + 0.5 / 30)], start=100.0) == [37, 38]
+    # with sound libvlc resumes on the audio clock: the pictures' times say nothing
     n, resumed = paused_after(36, 0.061, with_sound=True)
-    assert replay(n, [(37, due_38 + 0.0012)], start=100.0) == [37]
+    arrivals = [(38, due_38 + 0.0012), (39, due_38 + 1 / 30 + 0.0004)]
+    assert replay(n, arrivals, start=100.0) == [37, 38]
+    assert n.lost == 0
 
 
 def test_gif_pictures_cover_their_ticks():
