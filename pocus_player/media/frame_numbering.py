@@ -55,8 +55,10 @@ _MAX_CORRECTION = 3
 _DUE_TOLERANCE_S = 0.003
 # How many recent pictures estimate the schedule (a few, so clock drift passes).
 _SCHEDULE_PICTURES = 8
-# At most this many pictures lost when libvlc resumes from a pause (see `_lost_at_resume`).
+# At most this many pictures lost when libvlc resumes from a pause (see `_lost_at_resume`),
+# and how many pictures after the first must keep the later schedule to tell so.
 _MAX_LOST_AT_RESUME = 2
+_LOST_CONFIRMATIONS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +97,9 @@ class PictureNumbering:
         self._off_clock = True  # the next new picture may be shown off the clock
         self._paused_at: float | None = None  # when libvlc was last asked to pause
         self._resumed_at: float | None = None  # when it was asked to play on, until a new picture
-        # the first picture after a resume came on a later frame's time: (when, how many later)
-        self._suspect: tuple[float, int] | None = None
+        # the pictures after a resume came on later frames' times: (when the last came,
+        # how many frames later, how many pictures after the first kept that schedule)
+        self._suspect: tuple[float, int, int] | None = None
         self._with_sound = False  # the clip has sound: libvlc resumes on the audio clock
 
     # -- set-up -------------------------------------------------------------
@@ -192,11 +195,15 @@ class PictureNumbering:
             suspect, self._suspect = self._suspect, None
             if resumed_at is not None and not candidates:
                 later = self._lost_at_resume(now, resumed_at, expected)
-                self._suspect = (now, later) if later else None
+                self._suspect = (now, later, 0) if later else None
             elif suspect is not None and not candidates:
-                lost = self._confirm_lost(now, expected, *suspect)
-                self.lost += lost
-                expected += lost
+                last_at, later, kept = suspect
+                if self._keeps_later_schedule(now, expected, last_at, later):
+                    if kept + 1 < _LOST_CONFIRMATIONS:
+                        self._suspect = (now, later, kept + 1)
+                    else:
+                        self.lost += later
+                        expected += later
         index, identified = expected, False
         if candidates:
             if expected in candidates:
@@ -220,7 +227,8 @@ class PictureNumbering:
         self._by_index[index] = digest
         self._by_print.setdefault(digest, set()).add(index)
         self._next = index + 1
-        self._note_schedule(now, index)
+        if self._suspect is None:  # (a suspect count does not move the schedule)
+            self._note_schedule(now, index)
         ticks = self._ticks(index)
         self.last_index = ticks[-1]
         self.delivered += 1
@@ -242,7 +250,7 @@ class PictureNumbering:
         pass through a converter chain: 4:4:4, a declared size) it loses that
         picture, and the first to come is the one after, on its own time, by the
         schedule the pause moved (known within ~1 ms). A picture late for want of
-        CPU can come then too; the next picture tells (`_confirm_lost`). Pictures
+        CPU can come then too; the next pictures tell (`_keeps_later_schedule`). Pictures
         seen before are numbered by their content instead. Not for a clip with
         sound: libvlc then restarts the pictures on the audio clock, and the first
         comes 35-60 ms after the resume whatever its schedule (measured at 60 fps).
@@ -257,16 +265,15 @@ class PictureNumbering:
                 return later
         return 0  # late, on no frame's time: keep the count
 
-    def _confirm_lost(self, now: float, expected: int, first_at: float, later: int) -> int:
-        """`later` pictures were lost on resume if the second picture keeps their schedule.
+    def _keeps_later_schedule(self, now: float, expected: int, last_at: float, later: int) -> bool:
+        """Whether this picture, too, comes a whole gap after the last, on the later schedule.
 
-        A picture late for want of CPU is followed at once by the next (already
-        due); after a loss the next comes a whole gap later, on its own time.
+        A picture late for want of CPU is soon followed at once by the next (due
+        already); after a loss each next picture comes a whole gap later, on its
+        own time. `_LOST_CONFIRMATIONS` such pictures tell a loss.
         """
         gap = self._due(expected + later) - self._due(expected + later - 1)
-        if now - first_at >= 0.75 * gap and self._on_due(now, expected + later):
-            return later
-        return 0
+        return now - last_at >= 0.75 * gap and self._on_due(now, expected + later)
 
     def _ticks(self, count: int) -> range:
         """The ticks the count-th picture covers (just `count` for one-tick pictures)."""

@@ -105,15 +105,20 @@ def paused_after(
 def test_a_picture_lost_on_resume_is_told_by_when_the_next_ones_come():
     # as recorded on a 4:4:4 clip: stop on 36, 61 ms paused, frame 37 never shown: the
     # first picture comes on frame 38's due time (moved by the pause), not at once, and the
-    # next one a whole frame later, on 39's. The count moves on from the second picture.
+    # next ones a whole frame later each, on their own times. After two such, the count
+    # moves on.
     due_38 = 0.061 + 38 / 30  # after 100.0
     n, resumed = paused_after(36, 0.061)
-    arrivals = [(38, due_38 + 0.0012), (39, due_38 + 1 / 30 + 0.0004), (40, due_38 + 2 / 30)]
-    assert replay(n, arrivals, start=100.0) == [37, 39, 40]
+    arrivals = [(38 + i, due_38 + i / 30 + 0.0004 * (i % 2)) for i in range(4)]
+    assert replay(n, arrivals, start=100.0) == [37, 38, 40, 41]
     assert n.lost == 1
     # late for want of CPU: frame 37 comes on 38's time, and 38 (due already) right after it
     n, resumed = paused_after(36, 0.061)
     arrivals = [(37, due_38 + 0.001), (38, due_38 + 0.004), (39, due_38 + 1 / 30)]
+    assert replay(n, arrivals, start=100.0) == [37, 38, 39]
+    # or two late pictures, each a frame late: the third comes at once, on time
+    n, resumed = paused_after(36, 0.061)
+    arrivals = [(37, due_38), (38, due_38 + 1 / 30), (39, due_38 + 1 / 30 + 0.003)]
     assert replay(n, arrivals, start=100.0) == [37, 38, 39]
     assert n.lost == 0
     # the usual resume: the picture held ready comes at once, then the next on its time
