@@ -8,8 +8,8 @@ fidelity corpus (tests/media/fidelity_corpus.py: VFR MOV, MPEG-4 AVI at 25 and
 GIF with mixed delays), judged against ffmpeg's own decode: frame N is the N-th
 picture the file shows (for a GIF, the picture showing at N / frame rate), and
 a time checkpoint the picture showing at that time. `--stress` keeps both cores
-busy with CPU burners meanwhile. Prints a table per clip kind and ends with one
-JSON line.
+busy with CPU burners meanwhile. Prints a table per clip (with how many pictures
+the numbering found lost on resuming) and per clip kind, and ends with one JSON line.
 
     python benchmarks/checkpoint_accuracy.py [--per-rate 50] [--fidelity [--per-clip 12]] [--stress]
 """
@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QGuiApplication
 
+from pocus_player.core.frame_timeline import FrameTimeline
 from pocus_player.core.model import Checkpoint
 from pocus_player.media.engine import MediaEngine
 from pocus_player.media.probe import VlcMediaProbe
@@ -46,6 +47,7 @@ from tests.media.fidelity_corpus import (
     build_fidelity_corpus,
     ffprobe_facts,
     picture_number,
+    picture_numbers,
 )
 from tests.media.media_fixtures import encode_pattern, pattern_number, qimage_array
 
@@ -67,7 +69,7 @@ def run_clip(engine: MediaEngine, path: Path, fps: float, count: int, frames: in
 
     def on_cp(cid: str, frame: int) -> None:
         shown = pattern_number(qimage_array(engine.frozen_frame()))
-        target = next(c for c in cps if c.id == cid).target_frame(fps)
+        target = next(c for c in cps if c.id == cid).target_frame(FrameTimeline(fps))
         results.append((target, shown, time.monotonic() - t_stop[0]))
         QTimer.singleShot(30, resume)
 
@@ -85,22 +87,6 @@ def run_clip(engine: MediaEngine, path: Path, fps: float, count: int, frames: in
     engine.checkpoint_reached.disconnect(on_cp)
     engine.ended.disconnect(loop.quit)
     return results
-
-
-def picture_numbers(path: Path, width: int, height: int) -> list[int]:
-    """The pattern number of every picture ffmpeg decodes from `path`, in presentation order."""
-    raw = subprocess.run(
-        [
-            *("ffmpeg", "-v", "error", "-i", str(path), "-fps_mode", "passthrough"),
-            *("-f", "rawvideo", "-pix_fmt", "rgb24", "-"),
-        ],
-        capture_output=True,
-        check=True,
-    ).stdout
-    import numpy as np
-
-    frames = np.frombuffer(raw, np.uint8).reshape(-1, height, width, 3)
-    return [picture_number(f) for f in frames]
 
 
 def run_fidelity_clip(
@@ -157,6 +143,11 @@ def run_fidelity_clip(
     return errors + [(authored[c.id], 10_000) for c in cps[reached:]]
 
 
+def lost_pictures(engine: MediaEngine) -> int:
+    """Pictures the numbering found libvlc lost on resuming (frame_numbering._lost_at_resume)."""
+    return int(engine._sink.numbering.lost)
+
+
 @contextmanager
 def cpu_burners(count: int) -> Iterator[None]:
     """`count` processes spinning on a core each, stopped (by their pid) on exit."""
@@ -210,26 +201,30 @@ def main() -> int:
         ]
         with cpu_burners(2 if args.stress else 0):
             for fps_text, fps, frames, clip in base:
+                lost = lost_pictures(engine)
                 res = run_clip(engine, clip, fps, args.per_rate, frames, seed=int(fps))
                 errors = [shown - target for target, shown, _ in res]
                 all_errors += errors
                 kinds.setdefault("cfr_base", []).extend(errors)
-                rows.append((fps_text, len(res), sum(e == 0 for e in errors), Counter(errors)))
+                counts = (len(res), sum(e == 0 for e in errors), lost_pictures(engine) - lost)
+                rows.append((fps_text, *counts, Counter(errors)))
             for i, fclip in enumerate(clips):
+                lost = lost_pictures(engine)
                 labelled = run_fidelity_clip(engine, probe, fclip, args.per_clip, seed=i)
                 errors = [e for _, e in labelled]
                 all_errors += errors
                 kinds.setdefault(fclip.kind, []).extend(errors)
                 for how, e in labelled:
                     kinds.setdefault(f"{fclip.kind} ({how})", []).append(e)
-                rows.append((fclip.name, len(errors), sum(e == 0 for e in errors), Counter(errors)))
+                counts = (len(errors), sum(e == 0 for e in errors), lost_pictures(engine) - lost)
+                rows.append((fclip.name, *counts, Counter(errors)))
     engine.close()
-    print(f"{'clip':>18} {'stops':>6} {'exact':>6}  error distribution (pictures: count)")
-    for name, n, exact, dist in rows:
+    print(f"{'clip':>18} {'stops':>6} {'exact':>6} {'lost':>5}  error distribution (pictures: count)")
+    for name, n, exact, lost_count, dist in rows:
         d = ", ".join(
             f"{k:+d}: {v}" if k != 10_000 else f"missed: {v}" for k, v in sorted(dist.items())
         )
-        print(f"{name:>18} {n:>6} {exact:>6}  {d}")
+        print(f"{name:>18} {n:>6} {exact:>6} {lost_count:>5}  {d}")
     print()
     print(f"{'kind':>24} {'stops':>6} {'exact %':>8} {'worst':>6}")
     for kind, errors in sorted(kinds.items()):

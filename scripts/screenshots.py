@@ -128,7 +128,7 @@ def next_checkpoint(app: ExamApp) -> None:
     while c.phase is Phase.PLAYING:
         d = c.session.media_directive
         if d.checkpoint is not None:
-            target_ms = round(d.checkpoint.target_time(c.engine.frame_rate) * 1000)
+            target_ms = round(d.checkpoint.target_time(c.engine.timeline) * 1000)
         skip_to_checkpoint(app)
         settle(100)
     wait_for(lambda: c.phase in (Phase.CHECKPOINT, Phase.FEEDBACK, Phase.EXAM_DONE))

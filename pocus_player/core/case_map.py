@@ -9,20 +9,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pocus_player.core.frame_timeline import FrameTimeline
 from pocus_player.core.model import END, BranchRule, Case, Checkpoint, Condition
 from pocus_player.core.timecode import format_time
 
 
-def checkpoint_label(cp: Checkpoint, frame_rate: float | None) -> str:
+def checkpoint_label(cp: Checkpoint, timeline: FrameTimeline | None) -> str:
+    """"frame N (time)" or "time (frame N)"; the other half only when the clip's timing is known."""
     if cp.frame is not None:
         when = f"frame {cp.frame}"
-        if frame_rate:
-            when += f" ({format_time(cp.target_time(frame_rate))})"
+        if timeline is not None:
+            when += f" ({format_time(cp.target_time(timeline))})"
     else:
         assert cp.time_s is not None
         when = format_time(cp.time_s)
-        if frame_rate:
-            when += f" (frame {cp.target_frame(frame_rate)})"
+        if timeline is not None:
+            when += f" (frame {cp.target_frame(timeline)})"
     return when
 
 

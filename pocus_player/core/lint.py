@@ -35,6 +35,7 @@ from pathlib import Path
 from pocus_player.core import branching, scoring
 from pocus_player.core.captions import CaptionError, CaptionTrack, cues_overlapping, load_captions
 from pocus_player.core.errors import CaseValidationError, Problem, ResponseError
+from pocus_player.core.frame_timeline import clip_timeline
 from pocus_player.core.geometry import CalibrationError
 from pocus_player.core.media_info import MediaInfo, MediaProbe, MediaProbeError
 from pocus_player.core.model import (
@@ -238,10 +239,11 @@ class _Linter:
             if info is None or info.duration_s <= 0:
                 continue
             fps = item.frame_rate or info.frame_rate
+            timeline = clip_timeline(info, item.frame_rate)
             for ci, cp in enumerate(step.checkpoints):
                 if cp.frame is not None and not fps:
                     continue
-                t = cp.target_time(fps or 1.0)
+                t = cp.target_time(timeline)
                 left = info.duration_s - t
                 if 0 <= left < CHECKPOINT_END_MARGIN_S:
                     field = "frame" if cp.frame is not None else "at"

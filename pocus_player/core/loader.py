@@ -23,6 +23,7 @@ import jsonschema
 from pocus_player import resources
 from pocus_player.core import model as m
 from pocus_player.core.errors import CaseValidationError, Problem
+from pocus_player.core.frame_timeline import clip_timeline
 from pocus_player.core.media_info import MediaInfo, MediaProbe, MediaProbeError
 from pocus_player.core.semantic import SemanticChecker
 from pocus_player.core.timecode import parse_time
@@ -489,6 +490,9 @@ def _media_item(item: dict[str, Any], checker: SemanticChecker | _SealedFacts) -
         narrator=item.get("narrator", ""),
         loop=bool(item.get("loop", item["kind"] == "cine")),
         frame_rate=(info.frame_rate if info and info.frame_rate else item.get("frame_rate")),
+        frame_times=(
+            clip_timeline(info, item.get("frame_rate")).picture_times if info is not None else None
+        ),
         calibration=_calibration(item.get("calibration")),
         width=info.width if info else None,
         height=info.height if info else None,

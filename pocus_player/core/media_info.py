@@ -24,6 +24,9 @@ class MediaInfo:
     frame_count: int | None = None  # pictures in the video track
     frame_times: tuple[float, ...] | None = None  # each picture's time, from the first
     variable_frame_rate: bool = False  # the pictures are not evenly spaced
+    # A GIF: frame n is the n-th tick of `frame_rate`, a picture lasting one or more ticks
+    # (so frames follow the rate, not `frame_times`; see core.frame_timeline).
+    frames_are_ticks: bool = False
     # The size the container declares, when it differs from the decoded pictures' size.
     container_width: int | None = None
     container_height: int | None = None

@@ -12,6 +12,8 @@ import enum
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pocus_player.core.frame_timeline import FrameTimeline, clip_frame_rate
+
 NOT_POSSIBLE = "not_possible"
 """Reserved option id of the first-class "a diagnosis is not possible" option."""
 
@@ -149,6 +151,14 @@ class MediaItem:
     width: int | None = None  # image size for stills, from the file
     height: int | None = None
     replay_limit: int | None = None  # overrides settings.clip_replay_limit
+    # each picture's time (s, from the first) when the probe read them: frame N is the
+    # N-th picture (see core.frame_timeline); None: frames follow `frame_rate`
+    frame_times: tuple[float, ...] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def timeline(self) -> FrameTimeline:
+        """Frame numbers <-> media time of this clip (25 fps when no rate is known)."""
+        return FrameTimeline(clip_frame_rate(self.frame_rate, None), self.frame_times)
 
     @property
     def is_picture(self) -> bool:
@@ -255,19 +265,19 @@ class Checkpoint:
     questions: tuple[str, ...]
     title: str = ""
 
-    def target_time(self, frame_rate: float) -> float:
-        """Media time of the authored frame's start (frame n spans [n/fps, (n+1)/fps))."""
+    def target_time(self, timeline: FrameTimeline) -> float:
+        """Media time of the authored frame's start, or the authored time."""
         if self.frame is not None:
-            return self.frame / frame_rate
+            return timeline.frame_to_s(self.frame)
         assert self.time_s is not None
         return self.time_s
 
-    def target_frame(self, frame_rate: float) -> int:
+    def target_frame(self, timeline: FrameTimeline) -> int:
+        """The authored frame, or the frame on screen at the authored time."""
         if self.frame is not None:
             return self.frame
         assert self.time_s is not None
-        # A tiny epsilon keeps 00:01.000 at 30 fps on frame 30, not 29.999...
-        return int(self.time_s * frame_rate + 1e-6)
+        return timeline.s_to_frame(self.time_s)
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,7 @@ from pocus_player.core import branching, scoring
 from pocus_player.core.case_map import Coverage, GraphEdge, OutlineTarget, graph_edges
 from pocus_player.core.clock import VirtualClock
 from pocus_player.core.errors import CaseValidationError, Problem, ResponseError, SessionError
+from pocus_player.core.frame_timeline import FrameTimeline, clip_timeline
 from pocus_player.core.geometry import CalibrationError
 from pocus_player.core.journal_api import MemoryJournal
 from pocus_player.core.lint import lint_case, satisfying_responses
@@ -230,17 +231,17 @@ class PreviewModel:
 
     # -- media facts: one source for each ------------------------------------------------
 
-    def frame_rate(self, item: MediaItem) -> float | None:
-        """The clip's frame rate: the probe's, else the authored one."""
+    def timeline(self, item: MediaItem) -> FrameTimeline | None:
+        """The clip's frame numbers <-> media time (the probe's picture times), None without a rate."""
         info = self.probe_cache.get(item.file)
         if isinstance(info, MediaInfo) and info.frame_rate:
-            return info.frame_rate
-        return item.frame_rate
+            return clip_timeline(info, item.frame_rate)
+        return item.timeline if item.frame_rate else None
 
-    def step_frame_rate(self, step: Step) -> float | None:
+    def step_timeline(self, step: Step) -> FrameTimeline | None:
         if self.case is None or not step.media:
             return None
-        return self.frame_rate(self.case.media_by_id(step.media))
+        return self.timeline(self.case.media_by_id(step.media))
 
     def media_facts(self, item: MediaItem) -> MediaInfo | None:
         info = self.probe_cache.get(item.file)

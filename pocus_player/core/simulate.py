@@ -423,10 +423,11 @@ def untimed_checkpoints(case: Case) -> list[str]:
 def _media_time(case: Case, media_id: str | None, checkpoint: Checkpoint) -> float:
     if checkpoint.time_s is not None:
         return checkpoint.time_s
-    rate = case.media_by_id(media_id).frame_rate if media_id else None
-    if not rate:
+    item = case.media_by_id(media_id) if media_id else None
+    if item is None or not item.frame_rate:
         raise MediaTimingError(untimed_checkpoints(case)[0])
-    return checkpoint.target_time(rate)
+    # the probed pictures' own times, as the engine stops on them (a variable rate is uneven)
+    return checkpoint.target_time(item.timeline)
 
 
 def _spend(session: ExamSession, clock: VirtualClock, seconds: float) -> None:

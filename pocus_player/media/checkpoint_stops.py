@@ -41,7 +41,7 @@ class CheckpointStops:
     def set(self, checkpoints: Iterable[Checkpoint | CueTarget]) -> None:
         """Frames to stop on; each fires once per load (in frame order)."""
         pb = self._playback
-        pb.cues.set(checkpoints, pb.frame_rate)
+        pb.cues.set(checkpoints, pb.timeline)
         self.arm_next()
 
     def arm_next(self) -> None:

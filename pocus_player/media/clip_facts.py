@@ -7,7 +7,6 @@ from pathlib import Path
 
 from pocus_player.media import memory_media
 from pocus_player.media.engine_api import EngineProbe, LoadedMedia
-from pocus_player.media.frame_numbering import FrameTimeline, clip_frame_rate
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,12 +28,11 @@ def read_clip_facts(
 ) -> ClipFacts:
     """Probe `path` (raises MediaProbeError); `pictures`: the engine renders the frames itself.
 
-    A sealed package's member is not probed: its facts come from the package's manifest.
+    A sealed package's member is not probed: its facts come from the package's manifest
+    (its pictures' times included, so frames are numbered alike from memory and from disk).
     """
     info, sar = memory_media.probe_full(probe, path)
-    fps = clip_frame_rate(info.frame_rate, authored_rate)
-    count = FrameTimeline(fps).frame_count(info.duration_s) if info.has_video else 0
-    loaded = LoadedMedia(path, media_id, info, fps, count, sar)
+    loaded = LoadedMedia.of(path, media_id, info, authored_rate, sar)
     if not (pictures and info.has_video and info.width and info.height):
         return ClipFacts(loaded)
     return ClipFacts(
@@ -42,3 +40,4 @@ def read_clip_facts(
         memory_media.gif_picture_ticks(probe, path),
         memory_media.first_frame_prints(probe, path, info.width, info.height),
     )
+

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from pocus_player.core.frame_timeline import FrameTimeline
 from pocus_player.core.model import Checkpoint
 from pocus_player.media.engine_api import CueTarget
 
@@ -15,14 +16,14 @@ class CueSchedule:
         self._cues: list[CueTarget] = []
         self._reached: set[str] = set()
 
-    def set(self, checkpoints: Iterable[Checkpoint | CueTarget], frame_rate: float) -> None:
+    def set(self, checkpoints: Iterable[Checkpoint | CueTarget], timeline: FrameTimeline) -> None:
         """Frames to stop on (a checkpoint authored as a time stops on the frame shown then)."""
         cues: list[CueTarget] = []
         for cp in checkpoints:
             if isinstance(cp, CueTarget):
                 cues.append(cp)
             else:
-                cues.append(CueTarget(cp.id, cp.target_frame(frame_rate)))
+                cues.append(CueTarget(cp.id, cp.target_frame(timeline)))
         cues.sort(key=lambda c: c.frame)
         self._cues = cues
         self._reached = set()

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from pocus_player.core.frame_timeline import DEFAULT_FRAME_RATE as DEFAULT_FRAME_RATE
+from pocus_player.core.frame_timeline import FrameTimeline, clip_timeline
 from pocus_player.core.media_info import MediaInfo
 from pocus_player.core.model import Checkpoint
 
@@ -22,8 +24,6 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QImage
 
     from pocus_player.media.policy import PlaybackPolicy
-
-DEFAULT_FRAME_RATE = 25.0
 
 
 class FaultKind(enum.StrEnum):
@@ -51,8 +51,24 @@ class LoadedMedia:
     media_id: str
     info: MediaInfo
     frame_rate: float  # the probe's rate, else the authored one, else 25
-    frame_count: int  # estimated from duration x rate; 0 for audio only
+    frame_count: int  # the pictures, else estimated from duration x rate; 0 for audio only
     sample_aspect: float = 1.0
+    # frame numbers <-> media time, by the pictures' own times when the probe read them
+    timeline: FrameTimeline = field(default_factory=FrameTimeline)
+
+    @classmethod
+    def of(
+        cls,
+        path: Path,
+        media_id: str,
+        info: MediaInfo,
+        authored_rate: float | None,
+        sample_aspect: float = 1.0,
+    ) -> LoadedMedia:
+        """A clip with these probe facts: its timeline, rate and frame count built from them."""
+        timeline = clip_timeline(info, authored_rate)
+        count = timeline.frame_count(info.duration_s) if info.has_video else 0
+        return cls(path, media_id, info, timeline.frame_rate, count, sample_aspect, timeline)
 
     @property
     def is_video(self) -> bool:

@@ -66,7 +66,7 @@ def truncation(
             return Fault(
                 FaultKind.TRUNCATED,
                 media.path,
-                f"{media.path.name} stops at {got / media.frame_rate:.1f} s of "
+                f"{media.path.name} stops at {media.timeline.frame_to_s(got):.1f} s of "
                 f"{media.info.duration_s:.1f} s: the file is incomplete (truncated or damaged)",
             )
         if got <= 0:

@@ -14,8 +14,10 @@ driven by hand in a test on recorded timestamps:
   told apart from libvlc showing that picture again by when it arrives
   (`_is_redisplay`). A GIF is numbered in ticks of its frame rate instead: a
   picture covers as many frame numbers as it lasts ticks.
-- `FrameTimeline` maps a frame number to the media time it starts at and back,
-  for a clip of a known frame rate (the probe's, else the authored one).
+- `FrameTimeline` (core.frame_timeline, re-exported here) maps a frame number
+  to the media time it starts at and back: by the pictures' own presentation
+  times when the probe read them, else by the clip's rate (the probe's, else
+  the authored one). The numbering's schedule follows the same timeline.
 - `LibvlcClock` estimates media time between libvlc's coarse clock updates,
   for narration (no pictures to count) and for native rendering.
 
@@ -29,7 +31,21 @@ import itertools
 from collections import deque
 from dataclasses import dataclass
 
-from pocus_player.media.engine_api import DEFAULT_FRAME_RATE
+from pocus_player.core.frame_timeline import (
+    DEFAULT_FRAME_RATE,
+    FrameTimeline,
+    clip_frame_rate,
+    clip_timeline,
+)
+
+__all__ = [
+    "FrameTimeline",
+    "LibvlcClock",
+    "Numbered",
+    "PictureNumbering",
+    "clip_frame_rate",
+    "clip_timeline",
+]
 
 # How far a recognised picture may move the count (frames).
 _MAX_CORRECTION = 3
@@ -39,37 +55,10 @@ _MAX_CORRECTION = 3
 _DUE_TOLERANCE_S = 0.003
 # How many recent pictures estimate the schedule (a few, so clock drift passes).
 _SCHEDULE_PICTURES = 8
-
-
-def clip_frame_rate(probed: float | None, authored: float | None) -> float:
-    """The rate a clip is numbered at: the probe's, else the authored one, else 25."""
-    return probed or authored or DEFAULT_FRAME_RATE
-
-
-@dataclass(frozen=True, slots=True)
-class FrameTimeline:
-    """Frame numbers and media time (ms) for a clip of constant frame rate."""
-
-    frame_rate: float = DEFAULT_FRAME_RATE
-
-    def frame_to_ms(self, index: int) -> int:
-        """When frame `index` starts, rounded to the nearest millisecond."""
-        return round(index * 1000.0 / self.frame_rate)
-
-    def frame_start_ms(self, index: int) -> int:
-        """When frame `index` starts, rounded down (a seek there shows the frame itself)."""
-        return int(index * 1000 / self.frame_rate)
-
-    def ms_to_frame(self, ms: float) -> int:
-        """The frame on screen at media time `ms`."""
-        return int(ms * self.frame_rate / 1000.0 + 1e-6)
-
-    def frame_to_s(self, index: int) -> float:
-        return index / self.frame_rate
-
-    def frame_count(self, duration_s: float) -> int:
-        """Frames in a clip of this length (an estimate: the file's duration times the rate)."""
-        return round(duration_s * self.frame_rate)
+# At most this many pictures lost when libvlc resumes from a pause (see `_lost_at_resume`),
+# and how many pictures after the first must keep the later schedule to tell so.
+_MAX_LOST_AT_RESUME = 2
+_LOST_CONFIRMATIONS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +79,11 @@ class PictureNumbering:
     def __init__(self) -> None:
         self._next = 0
         self.corrections = 0
+        self.lost = 0  # pictures libvlc never showed, told by when the next one came
         self.redisplays = 0
         self.delivered = 0
         self.last_index = -1
-        self.frame_rate = DEFAULT_FRAME_RATE
+        self.timeline = FrameTimeline(DEFAULT_FRAME_RATE)
         self.rate = 1.0
         self._by_index: dict[int, bytes] = {}
         self._by_print: dict[bytes, set[int]] = {}
@@ -106,12 +96,28 @@ class PictureNumbering:
         self._offsets: deque[float] = deque(maxlen=_SCHEDULE_PICTURES)
         self._off_clock = True  # the next new picture may be shown off the clock
         self._paused_at: float | None = None  # when libvlc was last asked to pause
+        self._resumed_at: float | None = None  # when it was asked to play on, until a new picture
+        # the pictures after a resume came on later frames' times: (when the last came,
+        # how many frames later, how many pictures after the first kept that schedule)
+        self._suspect: tuple[float, int, int] | None = None
+        self._with_sound = False  # the clip has sound: libvlc resumes on the audio clock
 
     # -- set-up -------------------------------------------------------------
 
-    def configure(self, frame_rate: float, picture_ticks: tuple[int, ...] | None = None) -> None:
-        """The clip's rate, and for a GIF how many ticks each picture lasts (see FrameSink.configure)."""
-        self.frame_rate = frame_rate
+    @property
+    def frame_rate(self) -> float:
+        return self.timeline.frame_rate
+
+    def configure(
+        self,
+        timeline: FrameTimeline,
+        picture_ticks: tuple[int, ...] | None = None,
+        *,
+        with_sound: bool = False,
+    ) -> None:
+        """When the clip's pictures are due, and for a GIF how many ticks each lasts (see FrameSink.configure)."""
+        self.timeline = timeline
+        self._with_sound = with_sound
         self._starts = (
             tuple(itertools.accumulate(picture_ticks, initial=0)) if picture_ticks else None
         )
@@ -123,6 +129,8 @@ class PictureNumbering:
         self._prev_print = None
         self._paused = False
         self._paused_at = None
+        self._resumed_at = None
+        self._suspect = None
         self._offsets.clear()
         # a start or seek shows its first picture while paused, off the schedule
         self._off_clock = True
@@ -151,6 +159,8 @@ class PictureNumbering:
             self._offsets = deque((o + moved for o in self._offsets), _SCHEDULE_PICTURES)
             self._prev_time += moved
             self._off_clock = True
+            self._resumed_at = now
+            self._suspect = None
 
     def hold(self) -> None:
         """The stop frame was delivered and libvlc is being asked to pause."""
@@ -180,6 +190,20 @@ class PictureNumbering:
             return None
         expected = self._next
         candidates = self._by_print.get(digest)
+        if not repeat:
+            resumed_at, self._resumed_at = self._resumed_at, None
+            suspect, self._suspect = self._suspect, None
+            if resumed_at is not None and not candidates:
+                later = self._lost_at_resume(now, resumed_at, expected)
+                self._suspect = (now, later, 0) if later else None
+            elif suspect is not None and not candidates:
+                last_at, later, kept = suspect
+                if self._keeps_later_schedule(now, expected, last_at, later):
+                    if kept + 1 < _LOST_CONFIRMATIONS:
+                        self._suspect = (now, later, kept + 1)
+                    else:
+                        self.lost += later
+                        expected += later
         index, identified = expected, False
         if candidates:
             if expected in candidates:
@@ -203,11 +227,53 @@ class PictureNumbering:
         self._by_index[index] = digest
         self._by_print.setdefault(digest, set()).add(index)
         self._next = index + 1
-        self._note_schedule(now, index)
+        if self._suspect is None:  # (a suspect count does not move the schedule)
+            self._note_schedule(now, index)
         ticks = self._ticks(index)
         self.last_index = ticks[-1]
         self.delivered += 1
         return Numbered(ticks, identified)
+
+    def _due(self, index: int) -> float:
+        """When frame `index` is due on the schedule (the pause moved it; see set_paused)."""
+        return min(self._offsets) + self.timeline.frame_to_s(index) / self.rate
+
+    def _on_due(self, now: float, index: int) -> bool:
+        """Whether `now` is frame `index`'s due time, within a quarter of its gap."""
+        return abs(now - self._due(index)) <= 0.25 * (self._due(index) - self._due(index - 1))
+
+    def _lost_at_resume(self, now: float, resumed_at: float, expected: int) -> int:
+        """How many frames later than `expected` the first picture after a resume came.
+
+        On resume libvlc shows the picture it had ready before the pause at once,
+        or the next picture on its own time; now and then (a clip whose pictures
+        pass through a converter chain: 4:4:4, a declared size) it loses that
+        picture, and the first to come is the one after, on its own time, by the
+        schedule the pause moved (known within ~1 ms). A picture late for want of
+        CPU can come then too; the next pictures tell (`_keeps_later_schedule`). Pictures
+        seen before are numbered by their content instead. Not for a clip with
+        sound: libvlc then restarts the pictures on the audio clock, and the first
+        comes 35-60 ms after the resume whatever its schedule (measured at 60 fps).
+        """
+        if self._starts or self._with_sound or len(self._offsets) < 2:
+            return 0
+        period = self._due(expected + 1) - self._due(expected)
+        if now - resumed_at < 0.5 * period or now < self._due(expected) + 0.75 * period:
+            return 0  # the picture held ready, shown at once, or the expected one on time
+        for later in range(1, _MAX_LOST_AT_RESUME + 1):
+            if self._on_due(now, expected + later):
+                return later
+        return 0  # late, on no frame's time: keep the count
+
+    def _keeps_later_schedule(self, now: float, expected: int, last_at: float, later: int) -> bool:
+        """Whether this picture, too, comes a whole gap after the last, on the later schedule.
+
+        A picture late for want of CPU is soon followed at once by the next (due
+        already); after a loss each next picture comes a whole gap later, on its
+        own time. `_LOST_CONFIRMATIONS` such pictures tell a loss.
+        """
+        gap = self._due(expected + later) - self._due(expected + later - 1)
+        return now - last_at >= 0.75 * gap and self._on_due(now, expected + later)
 
     def _ticks(self, count: int) -> range:
         """The ticks the count-th picture covers (just `count` for one-tick pictures)."""
@@ -235,15 +301,17 @@ class PictureNumbering:
         next is due one period after the previous new picture (itself shown at
         or after its due time). Clips faster than the repeat interval see no
         repeat while playing; one coming more than half a period late (decoding
-        starved) is a repeat too.
+        starved) is a repeat too. Pictures are due at their own times (`timeline`):
+        a variable-rate clip's uneven gaps are its schedule.
         """
         if self._paused:
             return True
         if self._starts:
             return True  # no two pictures in a row are alike (see FrameSink.configure)
-        period = 1.0 / (self.frame_rate * self.rate)
+        # the gap before the next picture: its own, on a variable-rate clip
+        period = self.timeline.span_s(self._next - 1, self._next) / self.rate
         if len(self._offsets) >= 2:
-            due = min(self._offsets) + self._next * period
+            due = min(self._offsets) + self.timeline.frame_to_s(self._next) / self.rate
         else:
             due = self._prev_time + period
         return not due - _DUE_TOLERANCE_S <= now <= due + 0.5 * period
@@ -254,7 +322,7 @@ class PictureNumbering:
             self._off_clock = False
             return
         period = 1.0 / (self.frame_rate * self.rate)
-        offset = now - index * period
+        offset = now - self.timeline.frame_to_s(index) / self.rate
         if self._offsets and abs(offset - min(self._offsets)) > 0.25 * period:
             self._offsets.clear()  # not the schedule seen so far: start again from here
         self._offsets.append(offset)

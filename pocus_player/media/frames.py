@@ -23,7 +23,7 @@ import numpy as np
 import vlc
 from PySide6.QtGui import QImage
 
-from pocus_player.media.frame_numbering import PictureNumbering
+from pocus_player.media.frame_numbering import FrameTimeline, PictureNumbering
 
 
 @dataclass(slots=True, eq=False)
@@ -133,19 +133,23 @@ class FrameSink:
         self,
         width: int,
         height: int,
-        frame_rate: float,
+        timeline: FrameTimeline,
         picture_ticks: tuple[int, ...] | None = None,
+        *,
+        with_sound: bool = False,
     ) -> None:
         """Allocate the picture buffer libvlc renders into (call before playing).
 
-        `picture_ticks`: how many ticks (at `frame_rate`) each picture lasts,
+        `timeline`: when each picture is due (the numbering's schedule).
+        `picture_ticks`: how many ticks (at the timeline's rate) each picture lasts,
         for a clip whose pictures each differ from the one before (a GIF, its
         repeats merged): then an exact repeat is always libvlc showing the
         same picture again, whatever its timing. None: every picture is one
-        tick, and repeats are told apart by their timing.
+        tick, and repeats are told apart by their timing. `with_sound`: the clip
+        has an audio track (libvlc then resumes on the audio clock).
         """
         with self._lock:
-            self.numbering.configure(frame_rate, picture_ticks)
+            self.numbering.configure(timeline, picture_ticks, with_sound=with_sound)
             size = width * height * 4
             if self._buffer is None or len(self._buffer) < size:
                 self._buffer = (ctypes.c_uint8 * size)()

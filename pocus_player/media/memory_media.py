@@ -23,6 +23,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import ctypes
+import dataclasses
 import itertools
 import logging
 import threading
@@ -203,6 +204,9 @@ def probe_full(probe: _Prober, path: Path) -> tuple[MediaInfo, float]:
 
         raise MediaProbeError(f"{path.name}: the package holds no facts for this file")
     facts = found[1].facts or {}
+    if info.container_width and info.container_height:
+        # libvlc plays the size the container declares (see VlcMediaProbe.probe_full)
+        info = dataclasses.replace(info, width=info.container_width, height=info.container_height)
     return info, float(facts.get("sar") or 1.0)
 
 

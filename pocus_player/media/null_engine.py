@@ -34,7 +34,7 @@ from pocus_player.media.engine_api import (
     PlayerEngine,
     State,
 )
-from pocus_player.media.frame_numbering import FrameTimeline, clip_frame_rate
+from pocus_player.media.frame_numbering import FrameTimeline
 from pocus_player.media.policy import PlaybackPolicy, ReplayLimitExceeded, SeekNotAllowed
 from pocus_player.media.seek_plan import clamp_seek
 
@@ -95,7 +95,7 @@ class NullEngine(QObject):
 
     @property
     def timeline(self) -> FrameTimeline:
-        return FrameTimeline(self.frame_rate)
+        return self._media.timeline if self._media else FrameTimeline()
 
     @property
     def current_frame(self) -> int:
@@ -154,9 +154,7 @@ class NullEngine(QObject):
             failure = faults.undecodable(path, exc)
             QTimer.singleShot(0, lambda: self._fault(failure) if run == self._run else None)
             return
-        fps = clip_frame_rate(info.frame_rate, frame_rate)
-        count = FrameTimeline(fps).frame_count(info.duration_s) if info.has_video else 0
-        loaded = LoadedMedia(path, media_id or path.stem, info, fps, count)
+        loaded = LoadedMedia.of(path, media_id or path.stem, info, frame_rate)
         cues = tuple(checkpoints)
         QTimer.singleShot(0, lambda: self._on_loaded(run, loaded, cues, autoplay))
 
@@ -194,7 +192,7 @@ class NullEngine(QObject):
         self._image = None
 
     def set_checkpoints(self, checkpoints: Iterable[Checkpoint | CueTarget]) -> None:
-        self._cues.set(checkpoints, self.frame_rate)
+        self._cues.set(checkpoints, self.timeline)
 
     # -- the virtual clock --------------------------------------------------------
 
@@ -207,10 +205,11 @@ class NullEngine(QObject):
         media = self._media
         if media is None or self._state != State.PLAYING or self._played_at is None:
             return
-        reached_ms = int((self.clock.now() - self._played_at) * 1000)
+        reached_s = self.clock.now() - self._played_at
+        reached_ms = int(reached_s * 1000)
         if media.is_video:
             last = media.frame_count - 1
-            target = min(self.ms_to_frame(reached_ms), last)
+            target = min(self.timeline.s_to_frame(reached_s), last)
             while self._state == State.PLAYING and self._shown < target:
                 self._present(self._shown + 1)
                 cue = self._cues.due_at(self._shown)

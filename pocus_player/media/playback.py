@@ -70,7 +70,7 @@ class Playback:
     @property
     def timeline(self) -> FrameTimeline:
         """Frame numbers and media time of the loaded clip."""
-        return FrameTimeline(self.frame_rate)
+        return self.media.timeline if self.media else FrameTimeline()
 
     def frame_to_ms(self, index: int) -> int:
         return self.timeline.frame_to_ms(index)

@@ -83,7 +83,7 @@ class Presenter:
             if pb.anchor is None:
                 pb.anchor = (fr.index, now)
             a_idx, a_t = pb.anchor
-            due = a_t + (fr.index - a_idx) / fps
+            due = a_t + media.timeline.span_s(a_idx, fr.index)
             if due - now > 0.002:
                 self._timer.start(max(1, int((due - now) * 1000)))
                 break

@@ -521,6 +521,7 @@ class VlcMediaProbe:
                 t / 100.0 for t in itertools.accumulate(timing.delays_cs[:-1], initial=0)
             ),
             variable_frame_rate=not timing.constant_rate,
+            frames_are_ticks=True,
         )
         return gif, sar
 

@@ -161,7 +161,13 @@ class VlcDriver:
         self._path = loaded.path
         self._video = self.render == "frames" and info.has_video
         if self.render == "frames" and info.has_video and info.width and info.height:
-            self.sink.configure(info.width, info.height, loaded.frame_rate, facts.picture_ticks)
+            self.sink.configure(
+                info.width,
+                info.height,
+                loaded.timeline,
+                facts.picture_ticks,
+                with_sound=info.has_audio,
+            )
             self.player.video_set_format("RV32", info.width, info.height, info.width * 4)
         media = self.make_media(loaded.path)
         self.player.set_media(media)

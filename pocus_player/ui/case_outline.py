@@ -65,6 +65,7 @@ from pocus_player.core.case_map import (
     graph_edges,
     graph_layers,
 )
+from pocus_player.core.frame_timeline import FrameTimeline
 from pocus_player.core.model import END, Case, Checkpoint, Step, StepType
 from pocus_player.core.timecode import format_time
 
@@ -86,20 +87,20 @@ STEP_TYPE_NAMES = {
 }
 
 
-def checkpoint_when(cp: Checkpoint, frame_rate: float | None) -> str:
+def checkpoint_when(cp: Checkpoint, timeline: FrameTimeline | None) -> str:
     """Where a checkpoint stops, as `core.case_map.checkpoint_label` says it, in the interface's
     language: "frame 150 (00:05.000)" or "00:04.000 (frame 100)"; times as case scripts
     write them."""
     frame = QCoreApplication.translate("CaseOutline", "frame {frame}")
     if cp.frame is not None:
         when = frame.format(frame=cp.frame)
-        if frame_rate:
-            when += f" ({format_time(cp.target_time(frame_rate))})"
+        if timeline is not None:
+            when += f" ({format_time(cp.target_time(timeline))})"
     else:
         assert cp.time_s is not None
         when = format_time(cp.time_s)
-        if frame_rate:
-            when += f" ({frame.format(frame=cp.target_frame(frame_rate))})"
+        if timeline is not None:
+            when += f" ({frame.format(frame=cp.target_frame(timeline))})"
     return when
 
 
@@ -213,13 +214,13 @@ class CaseOutline(QTreeWidget):
         font = item.font(0)
         font.setBold(True)
         item.setFont(0, font)
-        fps = None
-        if step.media is not None:
-            fps = case.media_by_id(step.media).frame_rate
+        timeline = None
+        if step.media is not None and case.media_by_id(step.media).frame_rate:
+            timeline = case.media_by_id(step.media).timeline
         for cp in step.checkpoints:
             ct = OutlineTarget(step.id, cp.id)
             title = f" {cp.title}" if cp.title else ""
-            when = checkpoint_when(cp, fps)
+            when = checkpoint_when(cp, timeline)
             cpi = self._add(
                 item,
                 self.tr("{checkpoint} at {time}").format(checkpoint=cp.id, time=when),

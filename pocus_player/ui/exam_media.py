@@ -85,7 +85,7 @@ class SegmentPlayer(QObject):
             # Resumed at an open checkpoint (its clip was not loaded): show the held frame.
             item = self._media_item(d.media_id)
             self.load(d.media_id, autoplay=False, checkpoints=())
-            self.pending_seek = (d.checkpoint.target_frame(item.frame_rate or 25.0), d)
+            self.pending_seek = (d.checkpoint.target_frame(item.timeline), d)
         elif reviewing:
             self.stop()
 
@@ -102,7 +102,7 @@ class SegmentPlayer(QObject):
             assert plan.resume_at is not None
             item = self._media_item(plan.media_id)
             self.load(plan.media_id, autoplay=False, checkpoints=plan.stops)
-            frame = plan.resume_at.target_frame(item.frame_rate or 25.0)
+            frame = plan.resume_at.target_frame(item.timeline)
             self.pending_seek = (frame, d)
         else:
             self.load(plan.media_id, autoplay=True, checkpoints=plan.stops)
@@ -125,9 +125,7 @@ class SegmentPlayer(QObject):
         if media is not None and not media.is_video:
             # Audio: a checkpoint is a time; start there.
             self.pending_seek = None
-            self.engine.seek_ms(
-                frame * 1000.0 / (self._media_item(d.media_id or "").frame_rate or 25.0)
-            )
+            self.engine.seek_ms(self._media_item(d.media_id or "").timeline.frame_to_ms(frame))
             if d.action is not MediaAction.HOLD:
                 self.engine.play()
             return

@@ -20,6 +20,7 @@ import logging
 from PySide6.QtCore import QObject, Signal
 
 from pocus_player.core.captions import CaptionError
+from pocus_player.core.frame_timeline import FrameTimeline
 from pocus_player.core.model import Checkpoint, MediaItem, MediaKind
 from pocus_player.core.preview import PreviewModel
 from pocus_player.core.timecode import format_time
@@ -65,13 +66,13 @@ class PreviewPlayer(QObject):
     # -- media facts (the model's, one source each) --------------------------------------------
 
     def cp_frame(self, item: MediaItem, cp: Checkpoint) -> int | None:
-        fps = self.model.frame_rate(item)
-        if not self.is_video(item) or fps is None:
+        timeline = self.model.timeline(item)
+        if not self.is_video(item) or timeline is None:
             return None
-        return cp.target_frame(fps)
+        return cp.target_frame(timeline)
 
     def cp_time(self, item: MediaItem, cp: Checkpoint) -> float:
-        return cp.target_time(self.model.frame_rate(item) or 25.0)
+        return cp.target_time(self.model.timeline(item) or FrameTimeline())
 
     def is_video(self, item: MediaItem) -> bool:
         if item.kind is MediaKind.NARRATION or item.is_picture:

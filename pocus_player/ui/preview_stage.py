@@ -81,7 +81,7 @@ class PreviewStage:
     def set_where(self, step: Step, cp: Checkpoint | None) -> None:
         text = f"{step.title or step.id}"
         if cp is not None:
-            when = checkpoint_when(cp, self.model.step_frame_rate(step))
+            when = checkpoint_when(cp, self.model.step_timeline(step))
 
             text += " · " + QCoreApplication.translate(
                 "PreviewStage", "checkpoint {checkpoint} at {time}"

@@ -372,10 +372,11 @@ def _step_groups(case: Case, step: Step) -> list[tuple[str, tuple[str, ...], Pic
         item = case.media_by_id(step.media)
         groups: list[tuple[str, tuple[str, ...], Pictures]] = []
         for cp in step.checkpoints:
-            where = f"step {step.id}, checkpoint {cp.id} at {checkpoint_label(cp, item.frame_rate)}"
+            timeline = item.timeline if item.frame_rate else None
+            where = f"step {step.id}, checkpoint {cp.id} at {checkpoint_label(cp, timeline)}"
             pics: Pictures = ()
-            if item.kind is not MediaKind.NARRATION and item.frame_rate:
-                frame = cp.target_frame(item.frame_rate)
+            if item.kind is not MediaKind.NARRATION and timeline is not None:
+                frame = cp.target_frame(timeline)
                 pics = ((item, frame, f"{item.id}, frame {frame} (the checkpoint's frozen frame)"),)
             groups.append((where, cp.questions, pics))
         return groups
@@ -389,10 +390,10 @@ def _step_groups(case: Case, step: Step) -> list[tuple[str, tuple[str, ...], Pic
             clip = case.media_by_id(mid)
             if clip.kind is MediaKind.NARRATION:
                 continue
-            # The middle frame shows what the clip is about better than its first.
+            # A frame 1.5 s in shows what the clip is about better than its first.
             middle = None
             if clip.frame_rate and clip.kind.is_timed and not clip.is_picture:
-                middle = int(clip.frame_rate * 1.5)
+                middle = clip.timeline.s_to_frame(1.5)
             caption = f"{clip.id}" + (f", frame {middle}" if middle is not None else "")
             clip_pics.append((clip, middle, caption))
         pics = tuple(clip_pics)

@@ -152,6 +152,7 @@ def _still(path: Path) -> dict[str, object]:
 def _play(engine: Any, path: Path, frame: int | None, out: Path | None, n: int) -> dict[str, Any]:
     """One clip through the engine: a video to its checkpoint (the frozen picture saved to
     `out`), a narration for 2 s or to its end."""
+    from pocus_player.core.frame_timeline import clip_timeline
     from pocus_player.media.probe import VlcMediaProbe
 
     result: dict[str, Any] = {"file": str(path), "error": None}
@@ -166,8 +167,7 @@ def _play(engine: Any, path: Path, frame: int | None, out: Path | None, n: int) 
             result["kind"] = "video"
             target = frame
             if target is None:
-                fps = info.frame_rate or 25.0
-                target = max(0, int(info.duration_s * fps) // 2)
+                target = max(0, clip_timeline(info).frame_count(info.duration_s) // 2)
             result["target"] = target
             watch.run(path, target, TIMEOUT_S)
         else:

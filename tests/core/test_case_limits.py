@@ -417,7 +417,7 @@ def test_loading_the_frame_case_with_a_probe_gives_the_checkpoint_its_time(
 ) -> None:
     case = load_case(frame_case[1], LONG_ENOUGH)
     step = next(s for s in case.steps if s.id == "encounter")
-    assert step.checkpoints[0].target_time(case.media_by_id("encounter").frame_rate or 0) == 10.8
+    assert step.checkpoints[0].target_time(case.media_by_id("encounter").timeline) == 10.8
 
 
 CARDIAC = REPO / "cases" / "cardiac-effusion.yaml"
@@ -535,9 +535,31 @@ def test_frame_checkpoints_use_the_pictures_own_times(frame_case: tuple[Path, Pa
         "checkpoint at 29.000 s is at or past the end of ../assets/media/fast/encounter.mp4 "
         "(14.000 s)"
     )
+    case = load_case(frame, PictureTimesProbe(times))
+    encounter = case.media_by_id("encounter")
+    assert encounter.frame_times == times  # the case's clip carries its pictures' times
+    step = next(s for s in case.steps if s.id == "encounter")
+    assert step.checkpoints[0].target_time(encounter.timeline) == pytest.approx(7.4)
     with pytest.raises(CaseValidationError) as info:
         load_case(frame, PictureTimesProbe(times[:300]))
     [problem] = info.value.problems
     assert problem.message == (
         "frame 324 is past the last frame of ../assets/media/fast/encounter.mp4 (299)"
     )
+
+
+def test_simulate_times_a_frame_checkpoint_by_its_picture(
+    frame_case: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """The run's timing is the exam's: frame 324 of a variable-rate clip is its picture's time."""
+    at_case, frame = frame_case
+    responses = tmp_path / "r.yaml"
+    responses.write_text("default_elapsed: 0\n", encoding="utf-8")
+    code, out, err = simulate_cli(at_case, responses, probe=LONG_ENOUGH)
+    assert code == 0, err
+    by_time = json.loads(out)["time_used_s"]
+    times = tuple(i / 60 for i in range(300)) + tuple(5 + i / 10 for i in range(100))
+    code, out, err = simulate_cli(frame, responses, probe=PictureTimesProbe(times))
+    assert code == 0, err
+    # picture 324 is at 7.4 s, not at 10.8 s (324 / 30)
+    assert json.loads(out)["time_used_s"] == pytest.approx(by_time - 3.4)

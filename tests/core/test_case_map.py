@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pocus_player.core.frame_timeline import FrameTimeline
 from pocus_player.core.case_map import (
     Coverage,
     checkpoint_label,
@@ -60,6 +61,6 @@ def test_time_labels() -> None:
     assert format_time(75.25) == "01:15.250"
     from pocus_player.core.model import Checkpoint
 
-    assert checkpoint_label(Checkpoint("a", 9.0, None, ()), 30.0) == "00:09.000 (frame 270)"
-    assert checkpoint_label(Checkpoint("b", None, 15, ()), 30.0) == "frame 15 (00:00.500)"
+    assert checkpoint_label(Checkpoint("a", 9.0, None, ()), FrameTimeline(30.0)) == "00:09.000 (frame 270)"
+    assert checkpoint_label(Checkpoint("b", None, 15, ()), FrameTimeline(30.0)) == "frame 15 (00:00.500)"
     assert checkpoint_label(Checkpoint("c", 20.0, None, ()), None) == "00:20.000"

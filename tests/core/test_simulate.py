@@ -368,6 +368,19 @@ def test_media_time_from_frames_and_expiry_while_playing(tmp_path: Path) -> None
     assert tail.outcome == "time_expired" and tail.time_used_s == 5.0
 
 
+def test_frame_checkpoints_take_their_pictures_times(tmp_path: Path) -> None:
+    from tests.core.factories import branching_case
+
+    case = branching_case(tmp_path)
+    # the 30 fps clip's pictures at a variable rate: frame 120 is shown at 5.5 s, not 4 s
+    times = tuple(i / 30 for i in range(60)) + tuple(2 + i / 17.14 for i in range(120))
+    media = tuple(
+        replace(item, frame_times=times) if item.id == "cine_ruq" else item for item in case.media
+    )
+    result = simulate(replace(case, media=media), ResponseScript(default_elapsed=0.0))
+    assert result.time_used_s == pytest.approx(times[120]) and result.path == ("scan", "stable")
+
+
 def test_parse_script_accepts_empty_responses() -> None:
     script = parse_script({"responses": {"q": None}})
     assert script.responses == {"q": {}}

@@ -33,6 +33,37 @@ def picture_number(pixels: object) -> int:
     return int(sum(1 << b for b, v in enumerate(row) if v > 128))
 
 
+def picture_numbers(path: Path, width: int, height: int) -> list[int]:
+    """The pattern number of every picture ffmpeg decodes from `path`, in presentation order."""
+    import numpy as np
+
+    raw = subprocess.run(
+        [
+            *("ffmpeg", "-v", "error", "-i", str(path), "-fps_mode", "passthrough"),
+            *("-f", "rawvideo", "-pix_fmt", "rgb24", "-"),
+        ],
+        capture_output=True,
+        check=True,
+    ).stdout
+    frames = np.frombuffer(raw, np.uint8).reshape(-1, height, width, 3)
+    return [picture_number(f) for f in frames]
+
+
+# The clips `build_fidelity_corpus` writes, in its order (tests are parametrized by them).
+CLIP_NAMES = (
+    "vfr_mov_aac",
+    "avi_mpeg4_25",
+    "avi_mpeg4_2224",
+    "mov_tkhd_703",
+    "odd_444_1914",
+    "h264_444",
+    "cfr_10_audio",
+    "cfr_2997",
+    "cfr_60_audio",
+    "gif_mixed_delays",
+)
+
+
 @dataclass(frozen=True)
 class FidelityClip:
     name: str
@@ -250,6 +281,7 @@ def build_fidelity_corpus(folder: Path) -> list[FidelityClip]:
     )
     gif_src.unlink()
     add("gif_mixed_delays", "gif", gif, False, variable_frame_rate=True)
+    assert tuple(c.name for c in clips) == CLIP_NAMES
     return clips
 
 
@@ -279,9 +311,14 @@ def ffprobe_facts(path: Path) -> ProbeFacts:
     doc = json.loads(out)
     stream = doc["streams"][0]
     base = Fraction(stream["time_base"])
-    stamps = sorted(
-        int(f.get("best_effort_timestamp", f.get("pts"))) for f in doc.get("frames", [])
-    )
+    raw = [f.get("best_effort_timestamp", f.get("pts")) for f in doc.get("frames", [])]
+    stamps: list[int] = []
+    for stamp in raw:  # a picture ffmpeg gives no time (an MPEG stream's last) follows on
+        if stamp is None and len(stamps) >= 2:
+            stamp = 2 * stamps[-1] - stamps[-2]
+        if stamp is not None:
+            stamps.append(int(stamp))
+    stamps.sort()
     first = stamps[0] if stamps else 0
     times = tuple(float((t - first) * base) for t in stamps)
     duration = stream.get("duration") or doc["format"]["duration"]

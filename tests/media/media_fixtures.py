@@ -8,6 +8,7 @@ import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -296,3 +297,12 @@ def media_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     )
     files["jpeg"] = d / "strip.jpg"
     return files
+
+
+@pytest.fixture(scope="session")
+def fidelity_corpus(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Any, Any]]:
+    """The fidelity corpus (tests/media/fidelity_corpus.py), each clip with ffprobe's facts."""
+    from tests.media.fidelity_corpus import build_fidelity_corpus, ffprobe_facts
+
+    clips = build_fidelity_corpus(tmp_path_factory.mktemp("fidelity"))
+    return [(clip, ffprobe_facts(clip.path)) for clip in clips]

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QTimer
 
+from pocus_player.core.frame_timeline import FrameTimeline
 from pocus_player.core.model import Checkpoint
 from pocus_player.media.engine import CueTarget, FaultKind, MediaEngine, State
 from pocus_player.media.policy import (
@@ -22,13 +23,11 @@ from pocus_player.media.policy import (
 from tests.media.media_fixtures import (
     PATTERN_H,
     PATTERN_W,
-    closest_reference,
     first_pictures,
     load,
     pattern_frames,
     pattern_number,
     qimage_array,
-    reference_frames,
     shown_number,
 )
 
@@ -46,7 +45,7 @@ def test_twenty_checkpoints_stop_on_the_authored_frame_and_resume_without_a_jump
         else:
             t = (f + rng.uniform(0.05, 0.9)) / 30.0
             checkpoints.append(Checkpoint(f"cp{i}", time_s=round(t, 3), frame=None, questions=()))
-    targets = {cp.id: cp.target_frame(30.0) for cp in checkpoints}
+    targets = {cp.id: cp.target_frame(FrameTimeline(30.0)) for cp in checkpoints}
     stops: list[tuple[str, int, int]] = []
     states: list[State] = []
     presented: list[tuple[int, int]] = []
@@ -364,44 +363,7 @@ def test_no_audio_device_is_reported_and_video_still_plays(qtbot, vlc_instance, 
         engine.close()
 
 
-# --------------------------------------------------------------------- corpus
-
-
-def _corpus_ids():  # type: ignore[no-untyped-def]
-    from tests.conftest import CORPUS
-    from tests.media.media_fixtures import corpus_clips
-
-    if not (CORPUS / "MANIFEST.tsv").is_file():
-        return []
-    return [c.path.name for c in corpus_clips(CORPUS)]
-
-
-@pytest.mark.parametrize("name", _corpus_ids())
-def test_corpus_clip_loads_plays_and_stops_on_the_reference_frame(
-    qtbot, media_engine, corpus_dir, name
-):
-    from tests.media.media_fixtures import corpus_clips
-
-    clip = next(c for c in corpus_clips(corpus_dir) if c.path.name == name)
-    target = clip.frames // 2
-    load(qtbot, media_engine, clip.path, checkpoints=[CueTarget("mid", target)])
-    media = media_engine.media
-    assert media.frame_rate == pytest.approx(clip.fps, rel=0.005)
-    assert media.info.duration_s == pytest.approx(
-        clip.duration, abs=max(0.15, 0.02 * clip.duration)
-    )
-    assert (media.info.width, media.info.height) == (clip.width, clip.height)
-    assert media.info.has_audio == clip.has_audio
-    with qtbot.waitSignal(media_engine.checkpoint_reached, timeout=20_000) as blocker:
-        pass
-    assert blocker.args == ["mid", target]
-    frozen = qimage_array(media_engine.frozen_frame())
-    refs = reference_frames(clip.path, target - 3, target + 3, clip.width, clip.height)
-    best, best_mad = closest_reference(frozen, refs)
-    target_mad = float(np.abs(refs[target][..., :3].astype(np.int16) - frozen[..., :3]).mean())
-    # the frozen frame is the reference frame at the target (or indistinguishable from it)
-    assert target_mad <= best_mad + 1e-9, (best, best_mad, target_mad)
-    assert target_mad < 2.0
+# The shared corpus and the fidelity corpus: tests/media/test_checkpoint_fidelity.py
 
 
 def test_every_start_shows_frame_zero_then_each_frame_in_turn(qtbot, media_engine, media_files):

@@ -39,7 +39,7 @@ def replay(numbering: PictureNumbering, arrivals, start: float = 500.0) -> list[
 @pytest.fixture
 def numbering() -> PictureNumbering:
     n = PictureNumbering()
-    n.configure(10.0)
+    n.configure(FrameTimeline(10.0))
     n.restart(forget=True)
     return n
 
@@ -71,9 +71,75 @@ def test_a_picture_seen_before_puts_a_skipped_count_right(numbering):
     assert numbering.corrections == 1
 
 
+def test_a_variable_rate_schedule_follows_the_pictures_own_times():
+    """Pictures due at uneven times: a repeat inside a long gap is libvlc's redisplay, a
+    repeat at the next picture's own (short) due time is a held picture, a new frame."""
+    times = (0.0, 0.05, 0.10, 0.30, 0.35, 0.40, 0.60)
+    n = PictureNumbering()
+    n.configure(FrameTimeline(10.0, times))
+    n.restart(forget=True)
+    arrivals = [
+        (0, 0.0), (1, 0.05), (2, 0.10), (2, 0.18),  # frame 2 shown again in its 200 ms gap
+        (3, 0.30), (3, 0.35),  # frames 3 and 4 are one picture held, 50 ms apart
+        (5, 0.40), (5, 0.48), (6, 0.60),
+    ]  # fmt: skip
+    assert replay(n, arrivals) == [0, 1, 2, None, 3, 4, 5, None, 6]
+    assert n.redisplays == 2
+
+
+def paused_after(
+    stop: int, pause_s: float, *, with_sound: bool = False
+) -> tuple[PictureNumbering, float]:
+    """A 30 fps clip's frames 0..stop on time, then a pause of `pause_s`: (numbering, resume)."""
+    rate = 30.0
+    n = PictureNumbering()
+    n.configure(FrameTimeline(rate), with_sound=with_sound)
+    n.restart(forget=True)
+    replay(n, [(i, i / rate) for i in range(stop + 1)], start=100.0)
+    paused = 100.0 + stop / rate + 0.0003
+    n.set_paused(True, paused)
+    n.set_paused(False, paused + pause_s)
+    return n, paused + pause_s
+
+
+def test_a_picture_lost_on_resume_is_told_by_when_the_next_ones_come():
+    # as recorded on a 4:4:4 clip: stop on 36, 61 ms paused, frame 37 never shown: the
+    # first picture comes on frame 38's due time (moved by the pause), not at once, and the
+    # next ones a whole frame later each, on their own times. After two such, the count
+    # moves on.
+    due_38 = 0.061 + 38 / 30  # after 100.0
+    n, resumed = paused_after(36, 0.061)
+    arrivals = [(38 + i, due_38 + i / 30 + 0.0004 * (i % 2)) for i in range(4)]
+    assert replay(n, arrivals, start=100.0) == [37, 38, 40, 41]
+    assert n.lost == 1
+    # late for want of CPU: frame 37 comes on 38's time, and 38 (due already) right after it
+    n, resumed = paused_after(36, 0.061)
+    arrivals = [(37, due_38 + 0.001), (38, due_38 + 0.004), (39, due_38 + 1 / 30)]
+    assert replay(n, arrivals, start=100.0) == [37, 38, 39]
+    # or two late pictures, each a frame late: the third comes at once, on time
+    n, resumed = paused_after(36, 0.061)
+    arrivals = [(37, due_38), (38, due_38 + 1 / 30), (39, due_38 + 1 / 30 + 0.003)]
+    assert replay(n, arrivals, start=100.0) == [37, 38, 39]
+    assert n.lost == 0
+    # the usual resume: the picture held ready comes at once, then the next on its time
+    n, resumed = paused_after(36, 0.061)
+    assert replay(n, [(37, resumed - 100.0 + 0.0013), (38, due_38)], start=100.0) == [37, 38]
+    # or the next comes on its own due time (a pause too short to have one ready)
+    n, resumed = paused_after(36, 0.005)
+    assert replay(n, [(37, 0.005 + 37 / 30 + 0.002)], start=100.0) == [37]
+    # late, but on no frame's time: the count stands
+    n, resumed = paused_after(36, 0.061)
+    assert replay(n, [(37, due_38 - 0.5 / 30), (38, due_38 + 0.5 / 30)], start=100.0) == [37, 38]
+    # with sound libvlc resumes on the audio clock: the pictures' times say nothing
+    n, resumed = paused_after(36, 0.061, with_sound=True)
+    arrivals = [(38, due_38 + 0.0012), (39, due_38 + 1 / 30 + 0.0004)]
+    assert replay(n, arrivals, start=100.0) == [37, 38]
+    assert n.lost == 0
+
+
 def test_gif_pictures_cover_their_ticks():
     n = PictureNumbering()
-    n.configure(10.0, picture_ticks=(1, 3, 2))
+    n.configure(FrameTimeline(10.0), picture_ticks=(1, 3, 2))
     n.restart(forget=True)
     ticks = [n.number(digest(c), 1.0 + 0.1 * i) for i, c in enumerate((0, 1, 2, 2))]
     assert [t.ticks if t else None for t in ticks] == [range(0, 1), range(1, 4), range(4, 6), None]

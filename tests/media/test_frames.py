@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from pocus_player.core.frame_timeline import FrameTimeline
 from pocus_player.media import frames as frames_mod
 from pocus_player.media.frames import Frame, FrameSink, fingerprint
 
@@ -24,7 +25,7 @@ def rig(monkeypatch):  # type: ignore[no-untyped-def]
     got: list[Frame] = []
     stops: list[int] = []
     sink = FrameSink(got.append, lambda f: stops.append(f.index))
-    sink.configure(16, 8, frame_rate=25.0)
+    sink.configure(16, 8, FrameTimeline(25.0))
     sink.restart(1, forget=True)
     return sink, clock, got, stops
 

@@ -326,7 +326,7 @@ def test_case_validation_uses_the_gif_duration(vlc_instance, gifs, tmp_path):
     loop, picture = case.media
     assert (loop.frame_rate, loop.loop, loop.width) == (10.0, True, 320)
     assert (picture.frame_rate, picture.width, picture.height) == (None, 320, 240)
-    assert case.steps[0].checkpoints[0].target_frame(loop.frame_rate) == 29
+    assert case.steps[0].checkpoints[0].target_frame(loop.timeline) == 29
     with pytest.raises(CaseValidationError) as past_end:
         load_case_text(CASE % ("frame.gif", "00:03.000"), tmp_path / "case.yaml", probe)
     messages = [problem.message for problem in past_end.value.problems]

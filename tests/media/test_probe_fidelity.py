@@ -11,20 +11,6 @@ from pathlib import Path
 import pytest
 
 from pocus_player.media.probe import VlcMediaProbe
-from tests.media.fidelity_corpus import (
-    FidelityClip,
-    ProbeFacts,
-    build_fidelity_corpus,
-    ffprobe_facts,
-)
-
-
-@pytest.fixture(scope="session")
-def fidelity_corpus(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> list[tuple[FidelityClip, ProbeFacts]]:
-    clips = build_fidelity_corpus(tmp_path_factory.mktemp("fidelity"))
-    return [(clip, ffprobe_facts(clip.path)) for clip in clips]
 
 
 def test_probe_facts_equal_ffprobe_for_every_fidelity_clip(vlc_instance, fidelity_corpus) -> None:  # type: ignore[no-untyped-def]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pocus_player.core.frame_timeline import FrameTimeline
 from pocus_player.core.model import Checkpoint
 from pocus_player.media.cue_schedule import CueSchedule
 from pocus_player.media.engine_api import CueTarget
@@ -60,7 +61,7 @@ def test_checkpoints_come_in_frame_order_each_once_until_forgotten():
             Checkpoint("late", time_s=2.0, frame=None, questions=()),
             CueTarget("early", 12),
         ],
-        frame_rate=30.0,
+        FrameTimeline(30.0),
     )
     assert [c.checkpoint_id for c in cues.cues] == ["early", "late"]
     first = cues.next_after(-1)

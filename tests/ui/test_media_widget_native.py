@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from pocus_player.core.frame_timeline import FrameTimeline
 from pocus_player.core.model import Checkpoint
 from pocus_player.media.engine import MediaEngine, State
 from pocus_player.ui.media_widget import MediaWidget, NativeVideoSurface
@@ -132,7 +133,7 @@ def test_native_checkpoints_freeze_the_authored_frame_on_screen(
     w = shown_widget(qtbot, engine)
     surface = w.native_surface
     assert isinstance(surface, NativeVideoSurface)
-    targets = {cp.id: cp.target_frame(FPS) for cp in CHECKPOINTS}
+    targets = {cp.id: cp.target_frame(FrameTimeline(FPS)) for cp in CHECKPOINTS}
     assert sorted(targets.values()) == [21, 30, 52, 75, 99, 122, 150, 179, 211, 231]
     reports: list[tuple[str, int]] = []
     engine.checkpoint_reached.connect(lambda cid, frame: reports.append((cid, frame)))

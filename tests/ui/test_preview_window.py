@@ -97,13 +97,13 @@ def test_jumping_to_each_checkpoint_lands_on_its_authored_frame(
         if item.kind is MediaKind.NARRATION:
             # Audio: the position is the checkpoint time, and the caption shown is the one then.
             assert frame == -1
-            assert ms == round(cp.target_time(25.0) * 1000)
+            assert ms == round(cp.target_time(item.timeline) * 1000)
             assert abs(window.engine.position_ms() - ms) < 250  # the audio is there too
             assert item.captions is not None
             cue = active_cue(load_captions(item.captions), ms / 1000)
             assert window.captions.text() == (cue.display_text if cue else "")
         else:
-            expected = cp.target_frame(item.frame_rate)  # type: ignore[arg-type]
+            expected = cp.target_frame(item.timeline)
             assert frame == expected
             assert window.engine.current_frame == expected
             frozen = window.media.current_frame()

@@ -311,9 +311,9 @@ def _media_facts(
         "height": info.height,
         "has_video": info.has_video,
         "has_audio": info.has_audio,
-        "frame_count": round(info.duration_s * info.frame_rate)
-        if info.frame_rate and info.has_video
-        else 0,
+        "frame_count": info.frame_count
+        or (round(info.duration_s * info.frame_rate) if info.frame_rate and info.has_video else 0),
+        **_timing_facts(info),
     }
     if extra_facts is not None and role == "media":
         facts.update(extra_facts(path, info))
@@ -416,3 +416,15 @@ def _write_zip(out: Path, header: bytes, signature: bytes, members: dict[str, by
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+def _timing_facts(info: MediaInfo) -> dict[str, Any]:
+    """What frame numbering needs beyond the rate: each picture's time (to the microsecond),
+    how frames count (a GIF's ticks), and the size the container declares (which libvlc plays)."""
+    return {
+        "frame_times": [round(t, 6) for t in info.frame_times] if info.frame_times else None,
+        "variable_frame_rate": info.variable_frame_rate,
+        "frames_are_ticks": info.frames_are_ticks,
+        "container_width": info.container_width,
+        "container_height": info.container_height,
+    }

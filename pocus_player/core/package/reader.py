@@ -293,6 +293,7 @@ class FileEntry:
         f = self.facts
         if not f:
             return None
+        times = _floats(f.get("frame_times"))
         return MediaInfo(
             duration_s=float(f.get("duration_s") or 0.0),
             frame_rate=float(f["frame_rate"]) if f.get("frame_rate") else None,
@@ -300,7 +301,22 @@ class FileEntry:
             height=int(f["height"]) if f.get("height") else None,
             has_video=bool(f.get("has_video")),
             has_audio=bool(f.get("has_audio")),
+            frame_count=len(times) if times else None,
+            frame_times=times,
+            variable_frame_rate=bool(f.get("variable_frame_rate")),
+            frames_are_ticks=bool(f.get("frames_are_ticks")),
+            container_width=int(f["container_width"]) if f.get("container_width") else None,
+            container_height=int(f["container_height"]) if f.get("container_height") else None,
         )
+
+
+def _floats(value: Any) -> tuple[float, ...] | None:
+    """A list of numbers from the manifest (picture times), None when absent or malformed."""
+    if not isinstance(value, list) or not value:
+        return None
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value):
+        return None
+    return tuple(float(v) for v in value)
 
 
 class UnlockedPackage:

@@ -156,7 +156,7 @@ def picture_times(
     ctx: CheckContext, item: dict[str, Any] | None, info: MediaInfo | None
 ) -> tuple[float, ...] | None:
     """Each frame's time when frames are the file's pictures (not a GIF's ticks)."""
-    if item is None or info is None or not info.frame_times:
+    if item is None or info is None or not info.frame_times or info.frames_are_ticks:
         return None
     target = ctx.resolved.get(item.get("file", ""))
     if target is None or _is_gif(target):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pocus_player.core.frame_timeline import FrameTimeline
 from pocus_player.core.semantic.context import CheckContext, dicts_of, strs_of
 from pocus_player.core.semantic.media_files import media_ref, picture_times
 from pocus_player.core.timecode import parse_time
@@ -65,6 +66,8 @@ def check_checkpoints(
                 continue
             frame = cp["frame"]
             times = picture_times(ctx, item, info)
+            # the picture's own time (a variable rate is uneven), else frame / fps
+            timeline = FrameTimeline(float(fps), times)
             if times:
                 if frame >= len(times):
                     ctx.report(
@@ -73,9 +76,7 @@ def check_checkpoints(
                         f"{item.get('file') if item else 'the media'} ({len(times) - 1})",
                     )
                     continue
-                t = times[frame]  # the picture's own time (a variable rate is uneven)
-            else:
-                t = frame / float(fps)
+            t = timeline.frame_to_s(frame)
         else:
             continue
         if t <= last_t:

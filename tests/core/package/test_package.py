@@ -3,6 +3,7 @@ refused with one clear message before anything is decrypted or started."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import struct
@@ -16,6 +17,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from pocus_player.core.loader import load_case
+from pocus_player.core.media_info import MediaInfo
 from pocus_player.core.package import content
 from pocus_player.core.package import layout as L
 from pocus_player.core.package.builder import BuildOptions, ExamSpec, build_package
@@ -149,6 +151,35 @@ def test_unlocked_cases_equal_the_scripts_and_files_match(sealed: Path) -> None:
             content.unregister(pkg)
         assert data is not None and bytes(data) == orig.file.read_bytes()
     assert len(pkg.verify()) == 5
+
+
+class PictureTimesProbe(ManifestProbe):
+    """The manifest's facts, with every clip's pictures at uneven times (a variable rate)."""
+
+    def probe(self, path: Path) -> MediaInfo:
+        info = super().probe(path)
+        if not info.frame_rate:
+            return info
+        count = int(info.duration_s * info.frame_rate)
+        times = tuple(round(i / info.frame_rate + (i % 3) * 0.004, 6) for i in range(count))
+        return dataclasses.replace(
+            info, frame_times=times, frame_count=count, variable_frame_rate=True
+        )
+
+
+def test_a_sealed_clip_keeps_its_pictures_times(tmp_path: Path) -> None:
+    """Frames are numbered alike from memory and from disk: the manifest holds the times."""
+    out = tmp_path / "vfr.pocusexam"
+    spec = ExamSpec("demo-exam", "Demo exam", "3", (CARDIAC,))
+    options = BuildOptions(center_recipients=(CENTER_PUB,), signing_key=demo_key())
+    build_package(spec, out, PictureTimesProbe(), options)
+    (case,) = content.load_cases(open_exam(out))
+    original = load_case(CARDIAC, PictureTimesProbe())
+    timed = [item for item in original.media if item.frame_times]
+    assert timed
+    for item, orig in zip(case.media, original.media, strict=True):
+        assert item.frame_times == orig.frame_times
+        assert item.timeline == orig.timeline
 
 
 def test_center_recipient_slot_unlocks_without_passphrase(build: Builder) -> None:
