@@ -27,7 +27,7 @@ from pocus_player.core.model import Question
 from pocus_player.core.session import OpenCheckpoint, SubmitOutcome
 from pocus_player.ui.accessibility import plain_text
 from pocus_player.ui.candidate_widgets import escape_html, focus_button, plain_label
-from pocus_player.ui.reflow import ReflowRow
+from pocus_player.ui.reflow import ElidedLabel, ReflowRow, WrapButton
 
 
 class CheckpointPanel(QWidget):
@@ -46,8 +46,10 @@ class CheckpointPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Card")
-        self.title = plain_label("", "Subtitle")
-        self.title.setAccessibleDescription(self.tr("Checkpoint title"))  # the name: its text
+        # One line, cut with "…" when the panel is narrow (the whole title is its tooltip
+        # and accessible name), so the question's stem and image keep the height.
+        self.title = ElidedLabel("", self.tr("Checkpoint title"))
+        self.title.setObjectName("Subtitle")
         self.counter = plain_label("", "")
         self.counter.setProperty("role", "muted")
         self.questions = QStackedWidget()
@@ -111,7 +113,7 @@ class CheckpointPanel(QWidget):
 
     def _layout(self) -> None:
         # Side by side when they fit, else one under the other (200 % text at 1024x768).
-        nav = ReflowRow()
+        self._nav = nav = ReflowRow()
         nav.add(self.prev_button)
         nav.add_stretch(1)
         nav.add(self.next_button)
@@ -146,23 +148,24 @@ class CheckpointPanel(QWidget):
         self._replay_buttons.clear()
         self._widgets = widgets
         self._free_navigation = free_navigation
-        self.title.setText(cp.title or self.tr("Questions"))
+        self.title.set_full_text(cp.title or self.tr("Questions"))
         for w in widgets:
             self.questions.addWidget(w)
             w.set_text_scale(self._text_scale)
             qid = w.question.id
             w.changed.connect(lambda w=w, qid=qid: self.answered.emit(qid, w.response()))
         for media_id, title in clips:
-            b = focus_button(
-                "",
-                self.tr("Play clip {title}").format(title=title),
-                self.tr("Play the clip '{title}' again").format(title=title),
-            )
+            b = WrapButton()  # a long clip title wraps: the button grows taller, not wider
+            b.setAccessibleName(self.tr("Play clip {title}").format(title=title))
+            description = self.tr("Play the clip '{title}' again").format(title=title)
+            b.setAccessibleDescription(description)
+            b.setToolTip(description)
+            b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            b.setAutoDefault(True)
             b.clicked.connect(lambda _c=False, m=media_id: self.replayRequested.emit(m))
             self.clips_layout.addWidget(b)
             self._replay_buttons[media_id] = b
-        self.clips_box.setVisible(bool(clips))
-        self.confirm.hide()
+        self._show_confirm(False)
         self._set_enabled(True)
         self._show(0)
 
@@ -233,17 +236,23 @@ class CheckpointPanel(QWidget):
         self.confirm_text.setText(
             text + " " + self.tr("You cannot go back to them after submitting.")
         )
-        self.confirm.show()
+        self._show_confirm(True)
         self._set_enabled(False)
         self.confirm_no.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _show_confirm(self, on: bool) -> None:
+        """The confirmation in place of the navigation and the clips (in view at 200 % text)."""
+        self.confirm.setVisible(on)
+        self._nav.setVisible(not on)
+        self.clips_box.setVisible(not on and bool(self._replay_buttons))
+
     def _cancel_confirm(self) -> None:
-        self.confirm.hide()
+        self._show_confirm(False)
         self._set_enabled(True)
         self.submit_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _confirmed(self) -> None:
-        self.confirm.hide()
+        self._show_confirm(False)
         self._set_enabled(False)
         self.submitRequested.emit()
 

@@ -119,6 +119,8 @@ class SoundCheckBox(QFrame):
         row.add(self.tone_yes)
         row.add_stretch(1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)  # tight: the preflight page never scrolls
+        layout.setSpacing(4)
         layout.addWidget(text)
         layout.addWidget(row)
         layout.addWidget(self.tone_status)
