@@ -85,6 +85,7 @@ class EncounterPage(QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
         self.panel.questions.currentChanged.connect(self._on_question_shown)
+        self.panel.confirming.connect(self._on_confirming)
         v = QVBoxLayout(self)
         v.setContentsMargins(0, 0, 0, 0)
         v.addWidget(self.splitter)
@@ -224,6 +225,13 @@ class EncounterPage(QWidget):
         cp = c.session.open_checkpoint if c.session else None
         if cp is not None and c.phase is Phase.CHECKPOINT:
             self.show_checkpoint_media(cp)
+
+    def _on_confirming(self, on: bool) -> None:
+        """The submit confirmation takes the whole width: its text is in view at 200 % text."""
+        if on:
+            self.show_media_side(False)
+        else:
+            self._on_question_shown()
 
     def _current_has_own_image(self, cp: OpenCheckpoint) -> bool:
         """The question on show is answered on an image it draws itself (hotspot, caliper)."""

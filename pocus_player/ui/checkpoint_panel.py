@@ -37,11 +37,13 @@ class CheckpointPanel(QWidget):
         answered(str, object)   a question's draft changed: (question id, response)
         submitRequested()       the candidate confirmed the submission
         replayRequested(str)    play a clip again (media id)
+        confirming(bool)        the submit confirmation is shown (True) or gone (False)
     """
 
     answered = Signal(str, object)
     submitRequested = Signal()
     replayRequested = Signal(str)
+    confirming = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -245,6 +247,7 @@ class CheckpointPanel(QWidget):
         self.confirm.setVisible(on)
         self._nav.setVisible(not on)
         self.clips_box.setVisible(not on and bool(self._replay_buttons))
+        self.confirming.emit(on)
 
     def _cancel_confirm(self) -> None:
         self._show_confirm(False)

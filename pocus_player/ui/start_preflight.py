@@ -79,6 +79,7 @@ class PreflightPage(QWidget):
         buttons.add(others)
         buttons.add_stretch(1)
         v = QVBoxLayout(card)
+        v.setSpacing(4)  # the wrapped labels need the height at 200 % text
         for w in (title, self.who, self.summary):
             v.addWidget(w)
         v.addWidget(self.check_list, 1)
