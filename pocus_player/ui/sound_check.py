@@ -103,6 +103,7 @@ class SoundCheckBox(QFrame):
             )
         )
         text.setWordWrap(True)
+        self._how = text  # replaced by the tone's status once it is played (the page never scrolls)
         self.tone_button = button(
             self.tr("Play the test &tone"),
             self.tr("Play test tone"),
@@ -137,11 +138,13 @@ class SoundCheckBox(QFrame):
             show_message(
                 self.tone_status, self.tr("Tone playing… Did the candidate hear it?"), "warning"
             )
+        self._how.hide()
         self.tone_yes.setFocus()
 
     def confirm(self) -> None:
         self.confirmed = True
         show_message(self.tone_status, self.tr("Sound confirmed."), "ok")
+        self._how.hide()
         self.heard.emit()
 
     def close_tone(self) -> None:
