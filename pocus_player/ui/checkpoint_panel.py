@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -52,7 +51,7 @@ class CheckpointPanel(QWidget):
         # and accessible name), so the question's stem and image keep the height.
         self.title = ElidedLabel("", self.tr("Checkpoint title"))
         self.title.setObjectName("Subtitle")
-        self.counter = plain_label("", "")
+        self.counter = plain_label("", "", wrap=False)
         self.counter.setProperty("role", "muted")
         self.questions = QStackedWidget()
         self.questions.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -121,10 +120,12 @@ class CheckpointPanel(QWidget):
         nav.add(self.next_button)
         nav.add(self.submit_button)
         layout = QVBoxLayout(self)
-        header = QHBoxLayout()
-        header.addWidget(self.title, 1)
-        header.addWidget(self.counter)
-        layout.addLayout(header)
+        # The title and "Question 1 of 2" side by side, or the counter under a title that
+        # has the whole width (a narrow panel beside the media at large text).
+        header = ReflowRow()
+        header.add(self.title, 1)
+        header.add(self.counter)
+        layout.addWidget(header)
         layout.addWidget(self.questions, 1)
         layout.addWidget(self.clips_box)
         layout.addWidget(nav)
