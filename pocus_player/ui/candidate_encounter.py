@@ -84,6 +84,8 @@ class EncounterPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self.panel.questions.currentChanged.connect(self._on_question_shown)
+        self.panel.confirming.connect(self._on_confirming)
         v = QVBoxLayout(self)
         v.setContentsMargins(0, 0, 0, 0)
         v.addWidget(self.splitter)
@@ -202,7 +204,6 @@ class EncounterPage(QWidget):
             if q.id in drafts:
                 w.set_response(drafts[q.id])
             widgets.append(w)
-        self.show_checkpoint_media(cp)
         clips = [(m, case.media_by_id(m).title or m) for m in cp.clips]
         step = c.session.current_step if c.session else None
         if step is not None and step.type.value == "segment":
@@ -213,7 +214,30 @@ class EncounterPage(QWidget):
             free_navigation=case.settings.navigation is Navigation.FREE,
             clips=clips,
         )
+        self.show_checkpoint_media(cp)
         self.update_clips()
+
+    def _on_question_shown(self) -> None:
+        """Another question of the open checkpoint: one on an image of its own takes the room."""
+        from pocus_player.ui.exam_controller import Phase
+
+        c = self.controller
+        cp = c.session.open_checkpoint if c.session else None
+        if cp is not None and c.phase is Phase.CHECKPOINT:
+            self.show_checkpoint_media(cp)
+
+    def _on_confirming(self, on: bool) -> None:
+        """The submit confirmation takes the whole width: its text is in view at 200 % text."""
+        if on:
+            self.show_media_side(False)
+        else:
+            self._on_question_shown()
+
+    def _current_has_own_image(self, cp: OpenCheckpoint) -> bool:
+        """The question on show is answered on an image it draws itself (hotspot, caliper)."""
+        widget = self.panel.current_widget()
+        question = getattr(widget, "question", None)
+        return question is not None and question in cp.questions and question.image is not None
 
     def show_checkpoint_media(self, cp: OpenCheckpoint) -> None:
         """The media area beside open questions: the held frame, a still, or a poster."""
@@ -226,7 +250,11 @@ class EncounterPage(QWidget):
         )
         step = c.session.current_step
         segment = step is not None and step.type.value == "segment"
-        if cp.image is not None and not answered_on_image:
+        if self._current_has_own_image(cp) and not segment:
+            # Its stem and its whole image need the room: the clips play beside it again
+            # when one is replayed (the REVIEWING phase shows the media side).
+            self.show_media_side(False)
+        elif cp.image is not None and not answered_on_image:
             item = case.media_by_id(cp.image)
             self.media_area.show_still(item)
             self.now_playing.setText(item.title)

@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -27,7 +26,7 @@ from pocus_player.core.model import Question
 from pocus_player.core.session import OpenCheckpoint, SubmitOutcome
 from pocus_player.ui.accessibility import plain_text
 from pocus_player.ui.candidate_widgets import escape_html, focus_button, plain_label
-from pocus_player.ui.reflow import ReflowRow
+from pocus_player.ui.reflow import ElidedLabel, ReflowRow, WrapButton
 
 
 class CheckpointPanel(QWidget):
@@ -37,18 +36,22 @@ class CheckpointPanel(QWidget):
         answered(str, object)   a question's draft changed: (question id, response)
         submitRequested()       the candidate confirmed the submission
         replayRequested(str)    play a clip again (media id)
+        confirming(bool)        the submit confirmation is shown (True) or gone (False)
     """
 
     answered = Signal(str, object)
     submitRequested = Signal()
     replayRequested = Signal(str)
+    confirming = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Card")
-        self.title = plain_label("", "Subtitle")
-        self.title.setAccessibleDescription(self.tr("Checkpoint title"))  # the name: its text
-        self.counter = plain_label("", "")
+        # One line, cut with "…" when the panel is narrow (the whole title is its tooltip
+        # and accessible name), so the question's stem and image keep the height.
+        self.title = ElidedLabel("", self.tr("Checkpoint title"))
+        self.title.setObjectName("Subtitle")
+        self.counter = plain_label("", "", wrap=False)
         self.counter.setProperty("role", "muted")
         self.questions = QStackedWidget()
         self.questions.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -111,16 +114,18 @@ class CheckpointPanel(QWidget):
 
     def _layout(self) -> None:
         # Side by side when they fit, else one under the other (200 % text at 1024x768).
-        nav = ReflowRow()
+        self._nav = nav = ReflowRow()
         nav.add(self.prev_button)
         nav.add_stretch(1)
         nav.add(self.next_button)
         nav.add(self.submit_button)
         layout = QVBoxLayout(self)
-        header = QHBoxLayout()
-        header.addWidget(self.title, 1)
-        header.addWidget(self.counter)
-        layout.addLayout(header)
+        # The title and "Question 1 of 2" side by side, or the counter under a title that
+        # has the whole width (a narrow panel beside the media at large text).
+        header = ReflowRow()
+        header.add(self.title, 1)
+        header.add(self.counter)
+        layout.addWidget(header)
         layout.addWidget(self.questions, 1)
         layout.addWidget(self.clips_box)
         layout.addWidget(nav)
@@ -146,23 +151,24 @@ class CheckpointPanel(QWidget):
         self._replay_buttons.clear()
         self._widgets = widgets
         self._free_navigation = free_navigation
-        self.title.setText(cp.title or self.tr("Questions"))
+        self.title.set_full_text(cp.title or self.tr("Questions"))
         for w in widgets:
             self.questions.addWidget(w)
             w.set_text_scale(self._text_scale)
             qid = w.question.id
             w.changed.connect(lambda w=w, qid=qid: self.answered.emit(qid, w.response()))
         for media_id, title in clips:
-            b = focus_button(
-                "",
-                self.tr("Play clip {title}").format(title=title),
-                self.tr("Play the clip '{title}' again").format(title=title),
-            )
+            b = WrapButton()  # a long clip title wraps: the button grows taller, not wider
+            b.setAccessibleName(self.tr("Play clip {title}").format(title=title))
+            description = self.tr("Play the clip '{title}' again").format(title=title)
+            b.setAccessibleDescription(description)
+            b.setToolTip(description)
+            b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            b.setAutoDefault(True)
             b.clicked.connect(lambda _c=False, m=media_id: self.replayRequested.emit(m))
             self.clips_layout.addWidget(b)
             self._replay_buttons[media_id] = b
-        self.clips_box.setVisible(bool(clips))
-        self.confirm.hide()
+        self._show_confirm(False)
         self._set_enabled(True)
         self._show(0)
 
@@ -233,17 +239,24 @@ class CheckpointPanel(QWidget):
         self.confirm_text.setText(
             text + " " + self.tr("You cannot go back to them after submitting.")
         )
-        self.confirm.show()
+        self._show_confirm(True)
         self._set_enabled(False)
         self.confirm_no.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _show_confirm(self, on: bool) -> None:
+        """The confirmation in place of the navigation and the clips (in view at 200 % text)."""
+        self.confirm.setVisible(on)
+        self._nav.setVisible(not on)
+        self.clips_box.setVisible(not on and bool(self._replay_buttons))
+        self.confirming.emit(on)
+
     def _cancel_confirm(self) -> None:
-        self.confirm.hide()
+        self._show_confirm(False)
         self._set_enabled(True)
         self.submit_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _confirmed(self) -> None:
-        self.confirm.hide()
+        self._show_confirm(False)
         self._set_enabled(False)
         self.submitRequested.emit()
 

@@ -3,7 +3,8 @@
 `ReflowRow` lays its widgets side by side when they fit and one under the other
 when they do not, so a row of buttons never makes the window wider than the
 screen. `ElidedLabel` shows one line cut with "…" when it is too long; the full
-text stays in its tooltip and accessible name.
+text stays in its tooltip and accessible name. `WrapButton` is a push button whose
+text wraps onto more lines (and the button grows taller) when it is narrow.
 
 A window's minimum width is the sum of the minimum widths of what sits side by
 side in it; these two keep that sum small (`minimumSizeHint()`), which is what
@@ -12,11 +13,20 @@ stops a window growing past 1024 pixels at 200 % text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
+    QWidget,
+)
 
-__all__ = ["ElidedLabel", "ReflowRow"]
+__all__ = ["ElidedLabel", "ReflowRow", "WrapButton"]
 
 _LTR = QBoxLayout.Direction.LeftToRight
 _TTB = QBoxLayout.Direction.TopToBottom
@@ -145,4 +155,70 @@ class ElidedLabel(QLabel):
         text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(rect, int(self.alignment()) | int(Qt.TextFlag.TextSingleLine), text)
+        painter.end()
+
+
+class WrapButton(QPushButton):
+    """A push button whose text wraps to the width it is given, growing taller instead of wider.
+
+    It would like to be no wider than `WRAP_CHARS` average characters (its size hint),
+    so a long clip title never widens the panel it sits in; narrower still, its words
+    wrap onto more lines. The text itself is unchanged (`text()`, the accessible name).
+    """
+
+    WRAP_CHARS = 24
+    _FLAGS = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _padding(self) -> QSize:
+        """What the style adds around the text: the natural size less the text's own."""
+        natural = super().sizeHint()
+        text = self._text_rect(10_000)
+        return QSize(max(0, natural.width() - text.width()), max(0, natural.height() - text.height()))
+
+    def _text_rect(self, width: int) -> QRect:
+        bound = QRect(0, 0, max(1, width), 100_000)
+        return self.fontMetrics().boundingRect(bound, self._FLAGS, self.text())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        pad = self._padding()
+        return self._text_rect(width - pad.width()).height() + pad.height()
+
+    def sizeHint(self) -> QSize:
+        natural = super().sizeHint()
+        cap = self._padding().width() + self.fontMetrics().averageCharWidth() * self.WRAP_CHARS
+        width = min(natural.width(), max(cap, self.minimumSizeHint().width()))
+        return QSize(width, max(natural.height(), self.heightForWidth(width)))
+
+    def minimumSizeHint(self) -> QSize:
+        words = self.text().replace("\n", " ").split() or [""]
+        widest = max(self.fontMetrics().horizontalAdvance(w) for w in words)
+        width = min(super().sizeHint().width(), widest + self._padding().width())
+        return QSize(width, self.heightForWidth(width))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = ""  # the bevel and focus frame only; the text is drawn wrapped below
+        painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
+        pad = self._padding()
+        room = self.rect().adjusted(pad.width() // 2, 0, -(pad.width() - pad.width() // 2), 0)
+        self.style().drawItemText(
+            painter,
+            room,
+            self._FLAGS,
+            self.palette(),
+            self.isEnabled(),
+            self.text(),
+            self.foregroundRole(),
+        )
         painter.end()

@@ -103,6 +103,7 @@ class SoundCheckBox(QFrame):
             )
         )
         text.setWordWrap(True)
+        self._how = text  # replaced by the tone's status once it is played (the page never scrolls)
         self.tone_button = button(
             self.tr("Play the test &tone"),
             self.tr("Play test tone"),
@@ -119,6 +120,8 @@ class SoundCheckBox(QFrame):
         row.add(self.tone_yes)
         row.add_stretch(1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)  # tight: the preflight page never scrolls
+        layout.setSpacing(4)
         layout.addWidget(text)
         layout.addWidget(row)
         layout.addWidget(self.tone_status)
@@ -135,11 +138,13 @@ class SoundCheckBox(QFrame):
             show_message(
                 self.tone_status, self.tr("Tone playing… Did the candidate hear it?"), "warning"
             )
+        self._how.hide()
         self.tone_yes.setFocus()
 
     def confirm(self) -> None:
         self.confirmed = True
         show_message(self.tone_status, self.tr("Sound confirmed."), "ok")
+        self._how.hide()
         self.heard.emit()
 
     def close_tone(self) -> None:

@@ -69,11 +69,17 @@ class PreflightPage(QWidget):
             self.tr("Back to set-up"),
             self.tr("Change the exam or the candidate"),
         )
+        # Start first; the two ways back beside each other even when Start goes on a line
+        # of its own (large text), so the wrapped labels above keep the height they need.
+        others = ReflowRow()
+        others.add(self.rerun_button)
+        others.add(self.back_button)
         buttons = ReflowRow()
-        for b in (self.start_button, self.rerun_button, self.back_button):
-            buttons.add(b)
+        buttons.add(self.start_button)
+        buttons.add(others)
         buttons.add_stretch(1)
         v = QVBoxLayout(card)
+        v.setSpacing(4)  # the wrapped labels need the height at 200 % text
         for w in (title, self.who, self.summary):
             v.addWidget(w)
         v.addWidget(self.check_list, 1)

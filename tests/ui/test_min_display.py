@@ -223,3 +223,19 @@ def test_a_time_notice_keeps_the_window_on_screen(qtbot: Any, tmp_path: Path) ->
             assert win.case_label.width() > notice.width()  # the case stays readable
     finally:
         app.shutdown()
+
+
+@pytest.mark.parametrize("scale", [2.0, 1.0])
+def test_the_cardiac_hotspot_takes_the_width_of_the_clips_media(
+    qtbot: Any, tmp_path: Path, scale: float
+) -> None:
+    """A hotspot beside clips to replay: the media side gives way, the image is drawn large."""
+    app = start_exam(qtbot, tmp_path, "cardiac-effusion", scale)
+    try:
+        widget = go_to_question(qtbot, app, QuestionType.HOTSPOT)
+        assert layout_problems(qtbot, app, widget) == []
+        assert not app.candidate_window.encounter.media_side_shown()
+        image = widget.canvas.image_rect().toAlignedRect()
+        assert image.height() >= 300, image  # it was 160x120 beside the media at 200 %
+    finally:
+        app.shutdown()

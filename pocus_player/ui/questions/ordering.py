@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from pocus_player.core.model import Option
 from pocus_player.core.scoring import parse_response
 from pocus_player.ui.questions.base import QuestionWidget, qcolor, theme_colours
+from pocus_player.ui.reflow import ReflowRow
 
 __all__ = ["OrderList", "OrderRow", "OrderingQuestionWidget"]
 
@@ -300,14 +301,15 @@ class OrderingQuestionWidget(QuestionWidget):
         self._texts = {o.id: o.text for o in self.question.options}
         self._answered = False
         self._message = ""
-        row = QHBoxLayout()
+        # The buttons beside the list when both fit, else in a row under it (large text).
+        row = ReflowRow()
         self.list = OrderList(self.question.options, self._content)
         self.list.setAccessibleName(self.tr("Items to put in order"))
         self.list.moved.connect(self._on_moved)
         self.list.current_changed.connect(self._update_buttons)
-        row.addWidget(self.list, 1)
+        row.add(self.list, 1)
 
-        buttons = QVBoxLayout()
+        buttons = ReflowRow()
         self._up = QPushButton(self.tr("Move up"), self._content)
         self._up.setObjectName("MoveUp")
         self._up.setAccessibleName(self.tr("Move up"))
@@ -321,14 +323,13 @@ class OrderingQuestionWidget(QuestionWidget):
         )
         self._down.clicked.connect(lambda: self._move_current(1))
         for b in (self._up, self._down):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        row.addLayout(buttons)
-        self._body.addLayout(row)
+            buttons.add(b)
+        row.add(buttons, 0)
+        self._body.addWidget(row)
 
-        status_row = QHBoxLayout()
+        status_row = ReflowRow()
         self._status = self._label("", "OrderStatus", self.tr("Order status"))
-        status_row.addWidget(self._status, 1)
+        status_row.add(self._status, 1)
         self._keep = QPushButton(self.tr("Keep this order"), self._content)
         self._keep.setObjectName("KeepOrder")
         self._keep.setAccessibleName(self.tr("Keep this order"))
@@ -336,8 +337,8 @@ class OrderingQuestionWidget(QuestionWidget):
             self.tr("Records the list as it is now as your answer, without moving anything.")
         )
         self._keep.clicked.connect(self._on_keep)
-        status_row.addWidget(self._keep, 0, Qt.AlignmentFlag.AlignTop)
-        self._body.addLayout(status_row)
+        status_row.add(self._keep)
+        self._body.addWidget(status_row)
         self._update_status()
 
     def focus_target(self) -> QWidget | None:
