@@ -67,7 +67,7 @@ from pocus_player.ui.case_outline import (
     CoverageView,
     edge_label,
 )
-from pocus_player.ui.reflow import ReflowRow
+from pocus_player.ui.reflow import ElidedLabel, ReflowRow
 
 log = logging.getLogger(__name__)
 
@@ -371,8 +371,9 @@ class FollowBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.follow_label = QLabel()
-        self.follow_label.setWordWrap(True)
+        # One line (cut with "…", the whole in its tooltip): a short column at 200 % text
+        # has no room for the wrapped lines.
+        self.follow_label = ElidedLabel()
         self.follow_label.setProperty("role", "muted")
         self.skip_button = QPushButton(self.tr("Skip to checkpoint"))
         self.branch_combo = QComboBox()
@@ -525,9 +526,14 @@ class CasePanel(QTabWidget):
         graph_scroll.setWidget(self.graph)
         graph_scroll.setWidgetResizable(True)
         self.coverage_view = CoverageView()
+        # Scrolled, so that the tabs can be short when they fold under the media.
+        coverage_scroll = QScrollArea()
+        coverage_scroll.setWidget(self.coverage_view)
+        coverage_scroll.setWidgetResizable(True)
+        coverage_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.addTab(self.outline, self.tr("Outline"))
         self.addTab(graph_scroll, self.tr("Branches"))
-        self.addTab(self.coverage_view, self.tr("Coverage"))
+        self.addTab(coverage_scroll, self.tr("Coverage"))
         self.outline.targetActivated.connect(self.targetActivated)
         self.graph.stepClicked.connect(lambda sid: self.targetActivated.emit(OutlineTarget(sid)))
 

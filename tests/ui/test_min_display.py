@@ -329,3 +329,28 @@ def test_the_preview_fits_the_minimum_display_in_another_language(
         i18n.install(i18n.SOURCE_LOCALE, qapp)
         theme.apply(qapp)
         qapp.setStyleSheet("")
+
+
+def test_following_the_case_fits_the_minimum_display_at_200_percent(qtbot: Any, qapp: Any) -> None:
+    """Follow mode adds its bar under the media: the window once grew to 867 px tall, the
+    transport buttons cut off below."""
+    from pocus_player.media.probe import VlcMediaProbe
+    from pocus_player.ui import theme
+    from pocus_player.ui.preview_window import PreviewWindow
+
+    theme.apply(qapp, scale=2.0)
+    try:
+        window = PreviewWindow(
+            Path("cases") / "cardiac-effusion.yaml", probe=VlcMediaProbe(), watch=False
+        )
+        qtbot.addWidget(window)
+        window.show()
+        window.resize(*SCREEN)
+        window.start_follow()
+        window.skip_ahead()
+        qtbot.waitUntil(lambda: bool(window.question_widgets()), timeout=30000)
+        assert window.follow_bar.isVisible()
+        assert preview_problems(qtbot, window, SCREEN) == []
+    finally:
+        theme.apply(qapp)
+        qapp.setStyleSheet("")
