@@ -228,14 +228,16 @@ def test_a_time_notice_keeps_the_window_on_screen(qtbot: Any, tmp_path: Path) ->
 # -- the item writer's preview -----------------------------------------------------------
 
 
-def _preview_at(qtbot: Any, qapp: Any, case: str, kind: QuestionType, scale: float) -> Any:
+def _preview_at(
+    qtbot: Any, qapp: Any, case: str, kind: QuestionType, scale: float, high_contrast: bool = False
+) -> Any:
     """The preview of a demo case at a question of `kind`, key shown, at `scale` text."""
     from pocus_player.core.case_map import OutlineTarget
     from pocus_player.media.probe import VlcMediaProbe
     from pocus_player.ui import theme
     from pocus_player.ui.preview_window import PreviewWindow
 
-    theme.apply(qapp, scale=scale)
+    theme.apply(qapp, high_contrast, scale)
     window = PreviewWindow(Path("cases") / f"{case}.yaml", probe=VlcMediaProbe(), watch=False)
     qtbot.addWidget(window)
     window.show()
@@ -270,7 +272,7 @@ def preview_problems(qtbot: Any, window: Any, size: tuple[int, int]) -> list[str
         if area.isVisible() and area.horizontalScrollBar().isVisible():
             problems.append(f"{type(area).__name__} {area.objectName()!r} scrolls sideways")
     for widget in window.question_widgets().values():
-        if not window.rect().contains(rect_in(widget, window)):
+        if widget.isVisible() and not window.rect().contains(rect_in(widget, window)):
             problems.append(f"question {widget.question.id} runs off the window")
     return problems
 
@@ -351,6 +353,20 @@ def test_following_the_case_fits_the_minimum_display_at_200_percent(qtbot: Any, 
         qtbot.waitUntil(lambda: bool(window.question_widgets()), timeout=30000)
         assert window.follow_bar.isVisible()
         assert preview_problems(qtbot, window, SCREEN) == []
+    finally:
+        theme.apply(qapp)
+        qapp.setStyleSheet("")
+
+
+@pytest.mark.parametrize("size", [SCREEN, (1280, 800)])
+def test_the_preview_fits_at_150_percent_in_high_contrast(
+    qtbot: Any, qapp: Any, size: tuple[int, int]
+) -> None:
+    from pocus_player.ui import theme
+
+    try:
+        window = _preview_at(qtbot, qapp, "cardiac-effusion", QuestionType.CALIPER, 1.5, True)
+        assert preview_problems(qtbot, window, size) == []
     finally:
         theme.apply(qapp)
         qapp.setStyleSheet("")
