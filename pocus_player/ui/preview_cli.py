@@ -1,6 +1,7 @@
 """The `preview` and `export-packet` subcommands (wired into `pocus-player` by cli.py).
 
-    pocus-player preview CASE.yaml                open the authoring preview window
+    pocus-player preview CASE.yaml [--text-scale S] [--locale L]
+                                                  open the authoring preview window
     pocus-player export-packet CASE.yaml OUT.pdf  write the review committee's packet
 
 `export-packet` runs without a display (Qt's offscreen platform is chosen when
@@ -35,6 +36,13 @@ def add_subparser(subparsers: Any) -> None:
     p.add_argument("--passphrase-file", type=Path, help="a package's passphrase, from a file")
     p.add_argument(
         "--locale", help="the interface language: en, es, pseudo (default: the system's)"
+    )
+    p.add_argument(
+        "--text-scale",
+        type=float,
+        default=1.0,
+        metavar="S",
+        help="text size from 1.0 to 2.0 (2.0 = 200 %%), as a candidate with larger text sees it",
     )
     p.set_defaults(handler=cmd_preview)
 
@@ -104,6 +112,10 @@ def cmd_export_packet(args: argparse.Namespace) -> int:
 
 def cmd_preview(args: argparse.Namespace) -> int:
     case_path = Path(args.case)
+    scale = float(getattr(args, "text_scale", 1.0) or 1.0)
+    if not 1.0 <= scale <= 2.0:
+        print(f"--text-scale must be between 1.0 and 2.0, not {scale:g}", file=sys.stderr)
+        return 2
     sealed = None
     if case_path.suffix == ".pocusexam":
         from pocus_player.core.errors import PocusError
@@ -124,7 +136,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
     try:
         from pocus_player.ui import theme
 
-        theme.apply(app)  # type: ignore[arg-type]
+        theme.apply(app, scale=scale)  # type: ignore[arg-type]
     except ImportError:
         pass
     from pocus_player.ui import i18n
@@ -132,7 +144,9 @@ def cmd_preview(args: argparse.Namespace) -> int:
     i18n.install(getattr(args, "locale", None) or "", app)
     from pocus_player.ui.preview_window import PreviewWindow
 
-    window = PreviewWindow(case_path, sealed_case=sealed, watch=sealed is None)
+    window = PreviewWindow(
+        case_path, sealed_case=sealed, watch=sealed is None, text_scale=scale
+    )
     if args.show_key:
         window.set_show_key(True)
     window.show()

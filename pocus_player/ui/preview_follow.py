@@ -99,7 +99,7 @@ class PreviewFollow(QObject):
         if self.engine.state is State.PLAYING:
             self.engine.pause()
         if note:
-            self.bar.follow_label.setText(note)
+            self.bar.follow_label.set_full_text(note)
             self.view.note(note)
 
     def sync(self) -> None:
@@ -185,7 +185,7 @@ class PreviewFollow(QObject):
             self.view.feed_question_images()
 
     def _announce(self, text: str) -> None:
-        self.bar.follow_label.setText(text)
+        self.bar.follow_label.set_full_text(text)
         self.announced.emit(text)
 
     def play_on_loaded(self) -> None:

@@ -67,6 +67,7 @@ from pocus_player.ui.case_outline import (
     CoverageView,
     edge_label,
 )
+from pocus_player.ui.reflow import ElidedLabel, ReflowRow
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +92,16 @@ def open_in_editor(path: Path, line: int = 0) -> bool:
             log.warning("cannot start the editor %r", argv[0])
         return bool(ok)
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def _row(*widgets: QWidget) -> QWidget:
+    """Widgets that stay side by side (a group inside a `ReflowRow`)."""
+    box = QWidget()
+    layout = QHBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for w in widgets:
+        layout.addWidget(w)
+    return box
 
 
 def repolish(widget: QWidget) -> None:
@@ -124,9 +135,9 @@ class ProblemsPanel(QWidget):
         self.status_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        title = QLabel(self.tr("Problems"))
-        title.setObjectName("Subtitle")
-        layout.addWidget(title)
+        self.title = QLabel(self.tr("Problems"))
+        self.title.setObjectName("Subtitle")
+        layout.addWidget(self.title)
         layout.addWidget(self.status_label)
         layout.addWidget(self.list, 1)
 
@@ -266,24 +277,24 @@ class TransportBar(QWidget):
         self.scrub_timer.setInterval(120)
         self.position_label = QLabel("")
         self.position_label.setObjectName("positionLabel")
-        self.position_label.setMinimumWidth(160)
         self.position_label.setAccessibleName(self.tr("Media position"))
+        # The chooser, the buttons and the position side by side when they fit, else
+        # one under the other: the column stays narrow at 200 % text.
+        self.clip_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.clip_combo.setMinimumContentsLength(8)
+        self.chooser = chooser = _row(self.clip_label, self.clip_combo)
+        buttons = _row(self.start_button, self.back_button, self.play_button, self.forward_button)
+        self.controls = ReflowRow()
+        self.controls.add(chooser)
+        self.controls.add(buttons)
+        self.controls.add_stretch()
+        self.controls.add(self.position_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
-        for w in (
-            self.clip_label,
-            self.clip_combo,
-            self.start_button,
-            self.back_button,
-            self.play_button,
-            self.forward_button,
-        ):
-            row.addWidget(w)
-        row.addStretch(1)
-        row.addWidget(self.position_label)
         layout.addWidget(self.timeline)
-        layout.addLayout(row)
+        layout.addWidget(self.controls)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -305,8 +316,7 @@ class TransportBar(QWidget):
         self.clip_combo.clear()
         for mid, label in clips:
             self.clip_combo.addItem(label, mid)
-        self.clip_combo.setVisible(len(clips) > 1)
-        self.clip_label.setVisible(len(clips) > 1)
+        self.chooser.setVisible(len(clips) > 1)
 
     def set_timed(self, timed: bool) -> None:
         for w in (
@@ -361,20 +371,26 @@ class FollowBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.follow_label = QLabel()
-        self.follow_label.setWordWrap(True)
+        # One line (cut with "…", the whole in its tooltip): a short column at 200 % text
+        # has no room for the wrapped lines.
+        self.follow_label = ElidedLabel()
         self.follow_label.setProperty("role", "muted")
         self.skip_button = QPushButton(self.tr("Skip to checkpoint"))
         self.branch_combo = QComboBox()
         self.branch_combo.setAccessibleName(self.tr("Branch to take"))
         self.branch_button = QPushButton(self.tr("Take branch"))
         self.branch_button.setToolTip(self.tr("Fill in answers that lead along the chosen branch"))
-        layout = QHBoxLayout(self)
+        self.branch_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.branch_combo.setMinimumContentsLength(10)
+        self.controls = ReflowRow()
+        self.controls.add(self.skip_button)
+        self.controls.add(_row(self.branch_combo, self.branch_button), 1)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.follow_label, 1)
-        layout.addWidget(self.skip_button)
-        layout.addWidget(self.branch_combo)
-        layout.addWidget(self.branch_button)
+        layout.addWidget(self.follow_label)
+        layout.addWidget(self.controls)
         self.skip_button.clicked.connect(self.skipRequested)
         self.branch_button.clicked.connect(self._on_branch)
 
@@ -436,11 +452,16 @@ class QuestionsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.tabs, 1)
-        row = QHBoxLayout()
-        for w in (self.check_button, self.key_button, self.clear_button):
-            row.addWidget(w)
-        row.addStretch(1)
-        layout.addLayout(row)
+        # One row when they fit; else "Check answer" above the other two (in a row of their
+        # own when those fit): at 200 % text three stacked buttons ate the question's room.
+        keying = ReflowRow()
+        keying.add(self.key_button)
+        keying.add(self.clear_button)
+        self.buttons = ReflowRow()
+        self.buttons.add(self.check_button)
+        self.buttons.add(keying)
+        self.buttons.add_stretch()
+        layout.addWidget(self.buttons)
         layout.addWidget(self.result_label)
         self.tabs.currentChanged.connect(lambda _i: self.questionSelected.emit())
         self.check_button.clicked.connect(self.checkRequested)
@@ -474,6 +495,7 @@ class QuestionsPanel(QWidget):
             if has
             else self.tr("No questions here; pick a checkpoint or a question in the outline.")
         )
+        self.result_label.setVisible(bool(self.result_label.text()))
         self.result_label.setProperty("role", "muted")
         repolish(self.result_label)
 
@@ -482,6 +504,7 @@ class QuestionsPanel(QWidget):
 
     def show_result(self, lines: list[str], *, ok: bool) -> None:
         self.result_label.setText("\n".join(lines))
+        self.result_label.setVisible(bool(lines))
         self.result_label.setProperty("role", "ok" if ok else "warning")
         repolish(self.result_label)
 
@@ -503,9 +526,14 @@ class CasePanel(QTabWidget):
         graph_scroll.setWidget(self.graph)
         graph_scroll.setWidgetResizable(True)
         self.coverage_view = CoverageView()
+        # Scrolled, so that the tabs can be short when they fold under the media.
+        coverage_scroll = QScrollArea()
+        coverage_scroll.setWidget(self.coverage_view)
+        coverage_scroll.setWidgetResizable(True)
+        coverage_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.addTab(self.outline, self.tr("Outline"))
         self.addTab(graph_scroll, self.tr("Branches"))
-        self.addTab(self.coverage_view, self.tr("Coverage"))
+        self.addTab(coverage_scroll, self.tr("Coverage"))
         self.outline.targetActivated.connect(self.targetActivated)
         self.graph.stepClicked.connect(lambda sid: self.targetActivated.emit(OutlineTarget(sid)))
 

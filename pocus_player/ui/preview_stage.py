@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from pocus_player.core import scoring
 from pocus_player.core.model import Case, Checkpoint, Question, Step, StepType
@@ -26,6 +26,7 @@ from pocus_player.ui.case_outline import checkpoint_when
 from pocus_player.ui.media_widget import MediaWidget
 from pocus_player.ui.preview_panels import FollowBar, QuestionsPanel, TransportBar
 from pocus_player.ui.preview_player import PreviewPlayer
+from pocus_player.ui.reflow import ElidedLabel
 
 
 class StageColumn(QWidget):
@@ -36,13 +37,13 @@ class StageColumn(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.where_label = QLabel()
+        # One line, cut with "…" when narrow (the whole of it in the tooltip and accessible
+        # name): wrapped, it pushed the transport buttons out of a short column.
+        self.where_label = ElidedLabel(prefix=self.tr("Current position in the case"))
         self.where_label.setObjectName("Subtitle")
-        self.where_label.setWordWrap(True)
-        self.where_label.setAccessibleName(self.tr("Current position in the case"))
         layout.addWidget(self.where_label)
         self.media = MediaWidget(engine)
-        self.media.setMinimumSize(320, 200)
+        self.media.setMinimumSize(200, 120)  # the picture scales down on a small screen
         self.captions = CaptionOverlay()
         self.captions.anchor_to(self.media)
         layout.addWidget(self.media, 3)
@@ -64,7 +65,9 @@ class PreviewStage:
         media: MediaWidget,
         transport: TransportBar,
         questions: QuestionsPanel,
-        where_label: QLabel,
+        where_label: ElidedLabel,
+        *,
+        text_scale: float = 1.0,
     ) -> None:
         self.model = model
         self.engine = engine
@@ -73,6 +76,7 @@ class PreviewStage:
         self.transport = transport
         self.questions = questions
         self.where_label = where_label
+        self.text_scale = text_scale
 
     @property
     def case(self) -> Case | None:
@@ -91,7 +95,7 @@ class PreviewStage:
                 text += f": {cp.title}"
         elif step.instructions:
             text += f" · {step.instructions}"
-        self.where_label.setText(text)
+        self.where_label.set_full_text(text)
 
     # -- the media
 
@@ -185,6 +189,7 @@ class PreviewStage:
         for qid in qids:
             q = self.case.question_by_id(qid)
             widget = create_question_widget(q, self.case, self._still_image(q))
+            widget.set_text_scale(self.text_scale)
             widget.set_show_key(self.model.show_key)
             widgets[qid] = widget
         self.questions.show_widgets(widgets, select=select)

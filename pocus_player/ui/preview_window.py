@@ -5,7 +5,9 @@ scrubbing and frame stepping, and the questions of the current checkpoint.
 Right, the case: an outline (steps, checkpoints with their times and frames,
 questions, branches), the branch graph and the coverage of this preview.
 Below, the problems: validation errors and lint warnings with line:col;
-double-click one to open the file there in the editor.
+double-click one to open the file there in the editor. On a narrower screen
+or with larger text the case and its problems fold under the candidate's view
+(ui/preview_layout.py), so the window fits 1024x768 at 200 % text.
 
 Two ways to move through a case:
 
@@ -42,9 +44,9 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from pocus_player.core import scoring
 from pocus_player.core.case_map import Coverage, OutlineTarget
@@ -54,7 +56,9 @@ from pocus_player.core.model import Case, Checkpoint, Step
 from pocus_player.core.preview import PreviewModel, parse_drafts
 from pocus_player.core.session import ExamSession
 from pocus_player.media.engine_api import State
+from pocus_player.ui import theme
 from pocus_player.ui.preview_follow import PreviewFollow
+from pocus_player.ui.preview_layout import PreviewColumns, shown_while_it_has_a_message
 from pocus_player.ui.preview_panels import CasePanel, ProblemsPanel, QuestionsPanel, open_in_editor
 from pocus_player.ui.preview_player import JUMP_CUE, PreviewPlayer
 from pocus_player.ui.preview_reload import LiveReload
@@ -92,12 +96,15 @@ class PreviewWindow(QMainWindow):
         engine: PlayerEngine | None = None,
         watch: bool = True,
         sealed_case: Case | None = None,
+        text_scale: float | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         from pocus_player.media.engine import MediaEngine
         from pocus_player.media.policy import PlaybackPolicy
 
+        # The questions' and captions' text size: the application's (theme.apply) unless given.
+        self.text_scale = theme.clamp_scale(text_scale or theme.current_scale())
         self.case_path = Path(case_path).absolute()
         self.setObjectName("PreviewWindow")
         self.setWindowTitle(self.tr("Preview: {file}").format(file=self.case_path.name))
@@ -114,6 +121,12 @@ class PreviewWindow(QMainWindow):
         )
         self._init_toolbar()
         self._init_panels()
+        self._init_parts(watch)
+        self._connect_signals()
+        self.reload()
+
+    def _init_parts(self, watch: bool) -> None:
+        """The media player, the stage, follow mode and live reload, over the panels."""
         self.player = PreviewPlayer(
             self.engine, self.media, self.captions, self.transport, self.model, self
         )
@@ -125,6 +138,7 @@ class PreviewWindow(QMainWindow):
             self.transport,
             self.questions,
             self.where_label,
+            text_scale=self.text_scale,
         )
         self.follow = PreviewFollow(
             self.model,
@@ -138,8 +152,6 @@ class PreviewWindow(QMainWindow):
         )
         self.live = LiveReload(self.model, self.player, enabled=watch, parent=self)
         self.watcher = self.live.watcher
-        self._connect_signals()
-        self.reload()
 
     # -- the model's state, as the window has always offered it --------------------------------
 
@@ -190,28 +202,18 @@ class PreviewWindow(QMainWindow):
         # Left: the candidate's view.
         left = StageColumn(self.engine)
         self.where_label, self.media, self.captions = left.where_label, left.media, left.captions
+        self.captions.set_text_scale(self.text_scale)
         self.transport, self.follow_bar = left.transport, left.follow_bar
 
         # Middle: the questions. Right: the case and its problems.
         self.questions = QuestionsPanel()
         self.case_panel = CasePanel()
         self.problems_panel = ProblemsPanel()
-        side = QSplitter(Qt.Orientation.Vertical)
-        side.addWidget(self.case_panel)
-        side.addWidget(self.problems_panel)
-        side.setStretchFactor(0, 3)
-        side.setStretchFactor(1, 2)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(left)
-        splitter.addWidget(self.questions)
-        splitter.addWidget(side)
-        splitter.setSizes([440, 460, 380])
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 4)
-        splitter.setStretchFactor(2, 3)
-        self.setCentralWidget(splitter)
+        self.columns = PreviewColumns(
+            left, self.questions, self.case_panel, self.problems_panel, scale=self.text_scale
+        )
+        self.setCentralWidget(self.columns)
+        shown_while_it_has_a_message(self.statusBar())
         self.resize(1280, 800)
         self._name_panel_widgets()
 
@@ -303,6 +305,8 @@ class PreviewWindow(QMainWindow):
         self.problems_panel.show_problems(
             problems, failed=failed, script=self.case_path.name, has_case=self.case is not None
         )
+        if failed:
+            self.columns.show_problems()
 
     def problem_rows(self) -> list[tuple[str, str, str]]:
         """The problems panel as (severity, "file:line:col", message) rows, in order."""

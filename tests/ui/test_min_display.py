@@ -239,3 +239,150 @@ def test_the_cardiac_hotspot_takes_the_width_of_the_clips_media(
         assert image.height() >= 300, image  # it was 160x120 beside the media at 200 %
     finally:
         app.shutdown()
+
+
+# -- the item writer's preview -----------------------------------------------------------
+
+
+def _preview_at(
+    qtbot: Any, qapp: Any, case: str, kind: QuestionType, scale: float, high_contrast: bool = False
+) -> Any:
+    """The preview of a demo case at a question of `kind`, key shown, at `scale` text."""
+    from pocus_player.core.case_map import OutlineTarget
+    from pocus_player.media.probe import VlcMediaProbe
+    from pocus_player.ui import theme
+    from pocus_player.ui.preview_window import PreviewWindow
+
+    theme.apply(qapp, high_contrast, scale)
+    window = PreviewWindow(Path("cases") / f"{case}.yaml", probe=VlcMediaProbe(), watch=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.case is not None
+    step, question = next(
+        (s, q)
+        for s in window.case.steps
+        for q in s.questions
+        if window.case.question_by_id(q).type is kind
+    )
+    window.go_to(OutlineTarget(step.id, None, question))
+    window.set_show_key(True)
+    return window
+
+
+def preview_problems(qtbot: Any, window: Any, size: tuple[int, int]) -> list[str]:
+    """What an item writer on a `size` screen would find wrong with the preview."""
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    from tests.ui.i18n_support import cut_off_texts
+
+    window.resize(*size)
+    qtbot.wait(400)  # the columns fold, the layout settles
+    problems = []
+    if (window.width(), window.height()) != size:
+        problems.append(f"window is {window.width()}x{window.height()}")
+    if window.minimumSizeHint().width() > size[0]:
+        problems.append(f"minimum width {window.minimumSizeHint().width()}")
+    problems += cut_off_texts(window)
+    for area in window.findChildren(QAbstractScrollArea):
+        if area.isVisible() and area.horizontalScrollBar().isVisible():
+            problems.append(f"{type(area).__name__} {area.objectName()!r} scrolls sideways")
+    for widget in window.question_widgets().values():
+        if widget.isVisible() and not window.rect().contains(rect_in(widget, window)):
+            problems.append(f"question {widget.question.id} runs off the window")
+    return problems
+
+
+@pytest.mark.parametrize(
+    ("case", "kind", "scale", "size"),
+    [
+        ("fast-trauma", QuestionType.HOTSPOT, 1.0, SCREEN),
+        ("fast-trauma", QuestionType.HOTSPOT, 2.0, SCREEN),
+        ("cardiac-effusion", QuestionType.CALIPER, 2.0, SCREEN),
+        ("cardiac-effusion", QuestionType.CALIPER, 1.0, (1280, 800)),
+        pytest.param(
+            "cardiac-effusion",
+            QuestionType.CALIPER,
+            2.0,
+            (1280, 800),
+            marks=pytest.mark.xfail(
+                reason="the caliper's rows beside its image are given less height than they "
+                "need (its readout and endpoint status overlap); the preview itself fits",
+                strict=False,
+            ),
+        ),
+    ],
+)
+def test_the_preview_fits_the_minimum_display(
+    qtbot: Any, qapp: Any, case: str, kind: QuestionType, scale: float, size: tuple[int, int]
+) -> None:
+    """Three columns did not fit: the preview was 1095 px wide at 100 % text, 1570 at 200 %."""
+    from pocus_player.ui import theme
+
+    try:
+        window = _preview_at(qtbot, qapp, case, kind, scale)
+        assert preview_problems(qtbot, window, size) == []
+        # The questions take the text size, as the candidate's do.
+        assert {w.text_scale() for w in window.question_widgets().values()} == {scale}
+        assert window.columns.is_folded() == (size[0] < 1200 or scale > 1.0)
+    finally:
+        theme.apply(qapp)
+        qapp.setStyleSheet("")
+
+
+@pytest.mark.parametrize("locale", ["es", "pseudo"])
+def test_the_preview_fits_the_minimum_display_in_another_language(
+    qtbot: Any, qapp: Any, locale: str
+) -> None:
+    """Spanish and the pseudo-locale's third longer text at 1024x768, at 100 % and 200 %."""
+    from pocus_player.ui import i18n, theme
+
+    i18n.install(locale, qapp)
+    try:
+        for scale in (1.0, 2.0):
+            window = _preview_at(qtbot, qapp, "fast-trauma", QuestionType.HOTSPOT, scale)
+            assert preview_problems(qtbot, window, SCREEN) == [], scale
+            window.close()
+    finally:
+        i18n.install(i18n.SOURCE_LOCALE, qapp)
+        theme.apply(qapp)
+        qapp.setStyleSheet("")
+
+
+def test_following_the_case_fits_the_minimum_display_at_200_percent(qtbot: Any, qapp: Any) -> None:
+    """Follow mode adds its bar under the media: the window once grew to 867 px tall, the
+    transport buttons cut off below."""
+    from pocus_player.media.probe import VlcMediaProbe
+    from pocus_player.ui import theme
+    from pocus_player.ui.preview_window import PreviewWindow
+
+    theme.apply(qapp, scale=2.0)
+    try:
+        window = PreviewWindow(
+            Path("cases") / "cardiac-effusion.yaml", probe=VlcMediaProbe(), watch=False
+        )
+        qtbot.addWidget(window)
+        window.show()
+        window.resize(*SCREEN)
+        window.start_follow()
+        window.skip_ahead()
+        qtbot.waitUntil(lambda: bool(window.question_widgets()), timeout=30000)
+        assert window.follow_bar.isVisible()
+        assert preview_problems(qtbot, window, SCREEN) == []
+    finally:
+        theme.apply(qapp)
+        qapp.setStyleSheet("")
+
+
+@pytest.mark.parametrize("size", [SCREEN, (1280, 800)])
+def test_the_preview_fits_at_150_percent_in_high_contrast(
+    qtbot: Any, qapp: Any, size: tuple[int, int]
+) -> None:
+    from pocus_player.ui import theme
+
+    try:
+        window = _preview_at(qtbot, qapp, "cardiac-effusion", QuestionType.CALIPER, 1.5, True)
+        assert preview_problems(qtbot, window, size) == []
+    finally:
+        theme.apply(qapp)
+        qapp.setStyleSheet("")

@@ -491,3 +491,23 @@ def test_replacing_a_media_file_reloads_it(qtbot, tmp_path: Path, probe: VlcMedi
         os.replace(tmp, still)
     after = window.media.current_frame()
     assert after is not None and after != before
+
+
+def test_the_questions_take_the_text_size_given(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from pocus_player.cli import build_parser
+    from pocus_player.media.null_engine import NullEngine
+    from pocus_player.ui.preview_cli import cmd_preview
+    from tests.core.test_lint import ManifestProbe
+
+    probe = ManifestProbe()
+    window = PreviewWindow(
+        content_copy(tmp_path), probe=probe, engine=NullEngine(probe), watch=False, text_scale=2.0
+    )
+    qtbot.addWidget(window)
+    window.go_to(OutlineTarget("encounter", "cp-vitals"))
+    widgets = window.question_widgets().values()
+    assert widgets and {w.text_scale() for w in widgets} == {2.0}
+    args = build_parser().parse_args(["preview", "x.yaml", "--text-scale", "2"])
+    assert args.text_scale == 2.0
+    too_large = build_parser().parse_args(["preview", "x.yaml", "--text-scale", "3"])
+    assert cmd_preview(too_large) == 2
