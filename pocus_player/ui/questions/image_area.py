@@ -41,11 +41,18 @@ def _fit(image: QSize, width: int, height: int) -> float:
 
 
 def beside_is_larger(
-    image: QSize, area: QSize, below_height: int, column_width: int, spacing: int = 8
+    image: QSize,
+    area: QSize,
+    below_height: int,
+    column_width: int,
+    spacing: int = 8,
+    least_below: int = 0,
 ) -> bool:
     """Whether the image is drawn larger with the controls in a column beside it
-    (`column_width` wide) than under it (`below_height` high), in an `area`."""
-    below = _fit(image, area.width(), area.height() - below_height - spacing)
+    (`column_width` wide) than under it (`below_height` high), in an `area`; under it,
+    the image is at least `least_below` high (the rows then scroll)."""
+    least = _fit(image, area.width(), least_below)
+    below = max(least, _fit(image, area.width(), area.height() - below_height - spacing))
     beside = _fit(image, area.width() - column_width - spacing, area.height())
     return beside > below * 1.05  # a margin, so that a resize by a pixel does not flip it
 
@@ -136,13 +143,14 @@ class ImageArea(QWidget):
         top = self.mapTo(content, QPoint(0, 0)).y() if content is not None else 0
         return viewport.height() - top
 
-    def image_floor(self) -> int:
-        """The canvas's least height: `MIN_IMAGE_HEIGHT` as far as the canvas's width and the
-        visible height allow, so that the image is never a strip and never cut off."""
+    def image_floor(self, width: int | None = None) -> int:
+        """The canvas's least height at `width` (default: its own): `MIN_IMAGE_HEIGHT` as far
+        as that width and the visible height allow; the image is never a strip nor cut off."""
         margins = 2 * self.canvas.MARGIN
         image = self.canvas.image_size()
         least = ImageCanvas.MIN_SIZE.height()
-        width = self.canvas.width() if self.is_beside() else self.width()
+        if width is None:
+            width = self.canvas.width() if self.is_beside() else self.width()
         if image.isEmpty() or width <= margins:
             return least
         height = min(MIN_IMAGE_HEIGHT, round(image.height() * (width - margins) / image.width()))
@@ -230,8 +238,12 @@ class ImageArea(QWidget):
         if self._refused != (width, size.height()):
             # The narrowest column that fits the height beside the image, if that draws
             # the image larger than the controls under it do.
+            spacing = self._box.spacing()
+            least_below = self.image_floor(width) - 2 * self.canvas.MARGIN
             for candidate in self._column_widths(width):
-                if not beside_is_larger(image, size, below_height, candidate, self._box.spacing()):
+                if not beside_is_larger(
+                    image, size, below_height, candidate, spacing, least_below
+                ):
                     break  # wider columns leave the image even less room
                 self._column.setFixedWidth(candidate)
                 if self._column_height(candidate) <= size.height():
