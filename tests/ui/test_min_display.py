@@ -300,17 +300,7 @@ def preview_problems(qtbot: Any, window: Any, size: tuple[int, int]) -> list[str
         ("fast-trauma", QuestionType.HOTSPOT, 2.0, SCREEN),
         ("cardiac-effusion", QuestionType.CALIPER, 2.0, SCREEN),
         ("cardiac-effusion", QuestionType.CALIPER, 1.0, (1280, 800)),
-        pytest.param(
-            "cardiac-effusion",
-            QuestionType.CALIPER,
-            2.0,
-            (1280, 800),
-            marks=pytest.mark.xfail(
-                reason="the caliper's rows beside its image are given less height than they "
-                "need (its readout and endpoint status overlap); the preview itself fits",
-                strict=False,
-            ),
-        ),
+        ("cardiac-effusion", QuestionType.CALIPER, 2.0, (1280, 800)),
     ],
 )
 def test_the_preview_fits_the_minimum_display(
@@ -325,6 +315,33 @@ def test_the_preview_fits_the_minimum_display(
         # The questions take the text size, as the candidate's do.
         assert {w.text_scale() for w in window.question_widgets().values()} == {scale}
         assert window.columns.is_folded() == (size[0] < 1200 or scale > 1.0)
+    finally:
+        theme.apply(qapp)
+        qapp.setStyleSheet("")
+
+
+@pytest.mark.parametrize(
+    ("case", "kind"),
+    [("fast-trauma", QuestionType.HOTSPOT), ("cardiac-effusion", QuestionType.CALIPER)],
+)
+def test_the_preview_keeps_the_image_large_at_200_percent(
+    qtbot: Any, qapp: Any, case: str, kind: QuestionType
+) -> None:
+    """The key, rationale and rows once left the image a 160x120 strip; they scroll now.
+
+    The floor: the image's least height is 240 px, as far as the visible part of the question
+    allows; under the caliper's six-line stem that part is 243 px high, less the content's
+    12 px margin and the 8 px of focus ring, which leaves 223."""
+    from pocus_player.ui import theme
+
+    try:
+        window = _preview_at(qtbot, qapp, case, kind, 2.0)
+        assert preview_problems(qtbot, window, SCREEN) == []
+        widget = next(w for w in window.question_widgets().values() if w.question.type is kind)
+        image = widget.canvas.image_rect().toAlignedRect()
+        assert image.height() >= 220, image
+        # Whole in the visible part of the question, under the stem.
+        assert visible_in_viewport(widget.canvas, widget._scroll, image)
     finally:
         theme.apply(qapp)
         qapp.setStyleSheet("")

@@ -48,3 +48,30 @@ def test_a_narrow_area_keeps_them_under(qtbot: Any) -> None:
     size = canvas.image_size()
     px = (size.width() // 2, size.height() // 2)
     assert canvas.pixel_at(canvas.pixel_center(*px)) == px  # coordinates stay image pixels
+
+
+def test_in_a_low_scroll_area_the_rows_scroll_not_the_image(qtbot: Any) -> None:
+    """Rows under the image once took the height first and left the image a 120 px strip."""
+    from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+
+    from pocus_player.ui.questions.image_area import MIN_IMAGE_HEIGHT
+
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    content = QWidget()
+    column = QVBoxLayout(content)
+    area = make_area(qtbot, 480, 300)
+    area.setParent(content)
+    column.addWidget(area, 1)
+    for n in range(4):  # a key and a rationale that take room under the image
+        row = QLabel(f"A long rationale line {n} " * 6)
+        row.setWordWrap(True)
+        column.addWidget(row)
+    scroll.setWidget(content)
+    show(qtbot, scroll, 480, 330)
+    qtbot.wait(50)
+    image = area.canvas.image_rect()
+    assert image.height() >= MIN_IMAGE_HEIGHT - 1, image
+    assert scroll.verticalScrollBar().maximum() > 0  # the rows under it scroll instead
+    top = area.canvas.mapTo(scroll.viewport(), image.toAlignedRect().topLeft())
+    assert top.y() >= 0 and top.y() + image.height() <= scroll.viewport().height()
