@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal, SignalIns
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetrics,
     QImage,
     QPainter,
     QPainterPath,
@@ -38,6 +39,15 @@ class Mode(enum.StrEnum):
     VIDEO = "video"
     IMAGE = "image"
     AUDIO = "audio"
+
+
+def fit_line(font: QFont, text: str, room: int, least_px: int = 12) -> tuple[QFont, str]:
+    """`text` on one line within `room` pixels: set smaller, down to `least_px`, and cut
+    with "…" only when even that is too wide (a long narrator's name on a narrow poster)."""
+    fitted = QFont(font)
+    while fitted.pixelSize() > least_px and QFontMetrics(fitted).horizontalAdvance(text) > room:
+        fitted.setPixelSize(fitted.pixelSize() - 1)
+    return fitted, QFontMetrics(fitted).elidedText(text, Qt.TextElideMode.ElideRight, room)
 
 
 class NativeVideoSurface(QWidget):
@@ -347,6 +357,8 @@ class MediaWidget(QWidget):
         p.setFont(font)
         p.setPen(_POSTER_FG)
         name = self._poster_narrator or self.tr("Narration")
+        font, name = fit_line(font, name, max(1, int(w - unit)))
+        p.setFont(font)
         p.drawText(QRectF(0, cy + 1.8 * unit, w, unit), Qt.AlignmentFlag.AlignCenter, name)
         font.setBold(False)
         font.setPixelSize(max(11, int(unit * 0.4)))

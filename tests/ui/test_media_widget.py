@@ -163,3 +163,25 @@ def test_unreadable_image_is_one_clear_error(qtbot, tmp_path: Path):
     with pytest.raises(ValueError, match="cannot read image"):
         w.show_image(bad)
     assert np.isscalar(w.source_scale())
+
+
+def test_a_long_narrator_name_is_set_to_fit_the_poster(qtbot) -> None:
+    """At large text a narrator's name wider than the poster is set smaller, then cut, never
+    painted past the poster's edges."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from pocus_player.ui.media_widget import fit_line
+
+    font = QFont()
+    font.setPixelSize(40)
+    name = "Emergency department attending physician"
+    room = QFontMetrics(font).horizontalAdvance(name) * 6 // 10
+    fitted, shown = fit_line(font, name, room)
+    assert QFontMetrics(fitted).horizontalAdvance(shown) <= room
+    assert 12 <= fitted.pixelSize() < 40
+    assert shown == name  # it fits at a smaller size: nothing is cut
+    tiny, cut = fit_line(font, name, 60)
+    assert tiny.pixelSize() == 12 and cut.endswith("…")
+    assert QFontMetrics(tiny).horizontalAdvance(cut) <= 60
+    same, whole = fit_line(font, "Nurse", 400)
+    assert same.pixelSize() == 40 and whole == "Nurse"
