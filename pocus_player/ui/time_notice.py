@@ -119,6 +119,8 @@ class TimeNotice(ElidedLabel):
             self.show_message(TIME_UP)
         elif before is SessionState.PAUSED_BY_PROCTOR and not now.is_over:
             self.show_message(RESUMED)
+        elif now.is_over:
+            self._hide()  # the end screen says what happened; an older notice is stale
 
     def show_message(self, message: str) -> None:
         """Show `message` (one of this module's, in English) for a while, in the interface's

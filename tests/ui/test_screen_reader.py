@@ -226,3 +226,19 @@ def test_the_time_notice_is_short_on_screen_and_whole_to_the_reader(qtbot: Any) 
     assert notice.minimumSizeHint().width() <= notice.fontMetrics().averageCharWidth() * 8
     notice.show_message(PAUSED)  # the pause cover says it: announced, not repeated above
     assert notice.isHidden() and not notice.text()
+
+
+def test_a_notice_is_cleared_when_the_case_ends(qtbot: Any) -> None:
+    """"Exam resumed" shown just before the last submission does not linger on the end screen."""
+    c = FakeController()
+    notice = TimeNotice(c)  # type: ignore[arg-type]
+    qtbot.addWidget(notice)
+    c.timeChanged.emit()
+    c.session.state = SessionState.PAUSED_BY_PROCTOR
+    c.phaseChanged.emit("paused")
+    c.session.state = SessionState.AT_CHECKPOINT
+    c.phaseChanged.emit("checkpoint")
+    assert notice.text() == "Exam resumed"
+    c.session.state = SessionState.FINISHED
+    c.phaseChanged.emit("case_done")
+    assert notice.isHidden() and not notice.text()
