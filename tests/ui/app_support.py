@@ -24,6 +24,22 @@ def make_pin(config_dir: Path, pin: str = PIN) -> None:
     PinStore(config_dir / "pin.json", params=FAST_SCRYPT).set_pin(pin)
 
 
+def exam_app(tmp_path: Path, exam: str, results: str = "r", **options: Any) -> Any:
+    """The exam application offering `exam`, windowed, with a PIN and folders in `tmp_path`."""
+    from pocus_player.ui.app import AppOptions, ExamApp
+
+    make_pin(tmp_path / "cfg")
+    return ExamApp(
+        AppOptions(
+            config_dir=tmp_path / "cfg",
+            results_dir=tmp_path / results,
+            exam=exam,
+            kiosk=False,
+            **options,
+        )
+    )
+
+
 def decrypt_records(path: Path) -> list[dict[str, Any]]:
     """Every record of a result file, decrypted by the stock `age` CLI with the demo identity."""
     age = shutil.which("age")

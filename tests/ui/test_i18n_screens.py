@@ -23,9 +23,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from pocus_player.core.model import Case
 from pocus_player.ui import i18n
-from pocus_player.ui.app import AppOptions, ExamApp
 from pocus_player.ui.exam_controller import Phase
-from tests.ui.app_support import PIN, make_pin, skip_to_checkpoint
+from tests.ui.app_support import PIN, exam_app, skip_to_checkpoint
 from tests.ui.i18n_support import case_content, cut_off_texts, english_left, screen_texts
 from tests.ui.test_e2e_app import key_response
 
@@ -95,18 +94,14 @@ CASES = {
 def test_every_screen_of_a_practice_case_is_translated_and_fits(
     qtbot: Any, tmp_path: Path, case_name: str, scale: float
 ) -> None:
-    make_pin(tmp_path / "cfg")
-    app = ExamApp(
-        AppOptions(
-            config_dir=tmp_path / "cfg",
-            results_dir=tmp_path / "results",
-            exam=case_name,
-            kiosk=False,
-            practice=True,
-            text_scale=scale,
-            audio_output="dummy",
-            locale=i18n.PSEUDO_LOCALE,
-        )
+    app = exam_app(
+        tmp_path,
+        case_name,
+        results="results",
+        practice=True,
+        text_scale=scale,
+        audio_output="dummy",
+        locale=i18n.PSEUDO_LOCALE,
     )
     shots = tmp_path / "shots"
     shots.mkdir()

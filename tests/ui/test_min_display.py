@@ -16,9 +16,9 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 from pocus_player.core.model import QuestionType
-from pocus_player.ui.app import AppOptions, ExamApp
+from pocus_player.ui.app import ExamApp
 from pocus_player.ui.exam_controller import Phase
-from tests.ui.app_support import PIN, make_pin, skip_to_checkpoint
+from tests.ui.app_support import PIN, exam_app, skip_to_checkpoint
 from tests.ui.test_e2e_app import key_response
 
 pytestmark = pytest.mark.media  # real libvlc plays the demo media
@@ -38,17 +38,7 @@ def visible_in_viewport(widget: QWidget, scroll: QScrollArea, rect: QRect | None
 
 
 def start_exam(qtbot: Any, tmp_path: Path, exam: str, scale: float, **kw: Any) -> ExamApp:
-    make_pin(tmp_path / "cfg")
-    app = ExamApp(
-        AppOptions(
-            config_dir=tmp_path / "cfg",
-            results_dir=tmp_path / "r",
-            exam=exam,
-            kiosk=False,
-            text_scale=scale,
-            **kw,
-        )
-    )
+    app = exam_app(tmp_path, exam, text_scale=scale, **kw)
     start = app.show_start()
     qtbot.addWidget(start)
     start.pin_prompt.pin.setText(PIN)
@@ -152,16 +142,7 @@ def test_preflight_start_button_is_in_view_at_the_minimum_display(
     qtbot: Any, tmp_path: Path, scale: float
 ) -> None:
     """The preflight's buttons stay below the check list, on screen; only the list scrolls."""
-    make_pin(tmp_path / "cfg")
-    app = ExamApp(
-        AppOptions(
-            config_dir=tmp_path / "cfg",
-            results_dir=tmp_path / "r",
-            exam="fast-trauma",
-            kiosk=False,
-            text_scale=scale,
-        )
-    )
+    app = exam_app(tmp_path, "fast-trauma", text_scale=scale)
     start = app.show_start()
     qtbot.addWidget(start)
     try:
